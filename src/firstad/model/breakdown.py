@@ -95,6 +95,8 @@ class SceneBreakdown:
     ``location`` is the set as the heading names it, in capitals, without INT/EXT and time.
     ``time`` is the normalised time of day (DAY, NIGHT, DAWN, DUSK, MORNING, AFTERNOON,
     EVENING, CONTINUOUS, LATER, SAME, MOMENTS LATER, ...), None when the heading gives none.
+    ``day_night`` is the lighting the scene is shot in (DAY, NIGHT, DAWN or DUSK), with
+    CONTINUOUS, LATER and SAME resolved from the scene before; None when nothing says.
     ``eighths`` is the length in page eighths (at least 1); ``page`` the page it starts on.
     ``speaking`` lists the characters with dialogue, ``characters`` every character in the
     scene (speaking first, then those seen only in action), both in order of first appearance.
@@ -112,6 +114,7 @@ class SceneBreakdown:
     elements: tuple[Element, ...] = ()
     line: int | None = None
     reported_eighths: int | None = None
+    day_night: str | None = None
 
     @property
     def non_speaking(self) -> tuple[str, ...]:
