@@ -24,7 +24,7 @@ def _sniff_format(path: Path, head: bytes) -> str:
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"%PDF"):
         return "pdf"
-    if stripped.startswith(b"<?xml") or stripped.startswith(b"<FinalDraft"):
+    if stripped.startswith((b"<?xml", b"<FinalDraft")):
         return "fdx"
     if path.suffix.lower() in {".fdx", ".xml"}:
         return "fdx"

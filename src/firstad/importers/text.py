@@ -57,8 +57,9 @@ def decode_text(data: bytes, source: str) -> tuple[str | None, tuple[Problem, ..
                 text = data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as error:
                 return None, (
-                    Problem(f"file starts with a {encoding} mark but is not {encoding}: {error}",
-                            source),
+                    Problem(
+                        f"file starts with a {encoding} mark but is not {encoding}: {error}", source
+                    ),
                 )
             break
     if text is None:
@@ -72,8 +73,9 @@ def decode_text(data: bytes, source: str) -> tuple[str | None, tuple[Problem, ..
             # Old editors wrote Windows-1252 / Latin-1; every byte decodes, so say we guessed.
             text = data.decode("cp1252", errors="replace")
             warnings.append(
-                Problem("not UTF-8; read as Windows-1252 (Latin-1)", source,
-                        severity=Severity.WARNING)
+                Problem(
+                    "not UTF-8; read as Windows-1252 (Latin-1)", source, severity=Severity.WARNING
+                )
             )
     if _looks_binary(text):
         return None, (Problem("this is a binary file, not a screenplay", source),)

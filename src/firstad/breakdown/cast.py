@@ -1,0 +1,158 @@
+"""Who is in a scene: the speaking cast from character cues, the silent cast from the action.
+
+Screenplay convention does most of the work: a cue names who speaks, and a character's name is
+written in capitals the first time they appear (``MAYA LINDQVIST (30) laces her skates``).
+After that the action names them in ordinary case ("Maya falls"), and an actor on screen
+without a line is still an actor on the call sheet, so both spellings count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from firstad.model import Paragraph, ParagraphKind, Scene
+
+# Cue extensions: (V.O.), (O.S.), (CONT'D), (ON PHONE) ... and a bare CONT'D some writers type.
+_EXTENSION = re.compile(r"\s*\([^)]*\)?")
+_BARE_CONTINUED = re.compile(r"\s+CONT['\u2019]?D\.?$", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+# Two characters speaking together: "MAYA & THEO", "MAYA AND THEO", "MAYA/THEO".
+_TOGETHER = re.compile(r"\s*(?:&|\bAND\b|/)\s*")
+
+# A run of capitalised words in action: candidate introductions and mentions.
+_CAPITAL_RUN = re.compile(r"\b[A-Z][A-Z'\u2019.\-]*(?:\s+[A-Z][A-Z'\u2019.\-]*)*\b")
+# What follows a character's introduction: an age, "(30)", "(late 60s)", ", 40s,".
+_AGE_AFTER = re.compile(r"^\s*(?:\(\s*(?:\w+\s+)?\d{1,2}s?\s*\)|,\s*(?:\w+\s+)?\d{1,2}s?\b)")
+# Nouns that make a capitalised phrase a person ("A SECURITY GUARD") rather than a sound
+# ("the door SLAMS") or a title card. Plurals are extras, suggested by the element stage.
+_PERSON_NOUNS = frozenset(
+    """
+    MAN WOMAN BOY GIRL KID CHILD BABY TEEN TEENAGER GUY LADY GENTLEMAN STRANGER FRIEND
+    GUARD OFFICER COP DETECTIVE SHERIFF SOLDIER SERGEANT CAPTAIN AGENT DRIVER PILOT
+    NURSE DOCTOR SURGEON PARAMEDIC TEACHER STUDENT PRINCIPAL COACH PLAYER SKATER JUDGE
+    MANAGER CLERK CASHIER WAITER WAITRESS BARTENDER CHEF COOK OWNER LANDLORD NEIGHBOR
+    NEIGHBOUR RECEPTIONIST SECRETARY ASSISTANT TECHNICIAN JANITOR MECHANIC ANNOUNCER
+    REPORTER PRIEST MOTHER FATHER MOM DAD SON DAUGHTER BROTHER SISTER GRANDMOTHER
+    GRANDFATHER WIFE HUSBAND BOSS VOICE WORKER CUSTOMER PATIENT VISITOR HOST HOSTESS
+    ATTENDANT SNIPER GUNMAN THUG BOUNCER LIBRARIAN OPERATOR MESSENGER COURIER
+    """.split()
+)
+# Capitalised words that are screenplay furniture, never people.
+_NOT_NAMES = frozenset(
+    """
+    INT EXT EST CONTINUOUS LATER CUT FADE IN OUT TO DISSOLVE SMASH MATCH INSERT BACK
+    END THE POV ANGLE CLOSE ON WIDE SHOT FLASHBACK MONTAGE SERIES OF SHOTS SUPER TITLE
+    V.O. O.S. O.C. CONT'D MORE A AN OK TV DVD VHS CD USA UK FBI CIA I
+    """.split()
+)
+
+
+def cue_name(cue: str) -> str:
+    """The character a cue names: ``MAYA (V.O.) (CONT'D)`` -> ``MAYA``."""
+    name = _EXTENSION.sub("", cue.replace("\u2019", "'"))
+    name = _BARE_CONTINUED.sub("", name)
+    return _SPACES.sub(" ", name).strip(" .:").upper()
+
+
+def cue_speakers(cue: str, known: Iterable[str] = ()) -> tuple[str, ...]:
+    """Everyone a cue names; ``MAYA & THEO`` is two speakers when both speak elsewhere."""
+    name = cue_name(cue)
+    parts = [part.strip() for part in _TOGETHER.split(name) if part.strip()]
+    known_names = set(known)
+    if len(parts) > 1 and all(part in known_names for part in parts):
+        return tuple(parts)
+    return (name,) if name else ()
+
+
+def _unique(names: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(names))
+
+
+def speaking_cast(scene: Scene, known: Iterable[str] = ()) -> tuple[str, ...]:
+    """Characters with a cue in the scene, in order of first line."""
+    known_names = tuple(known)
+    return _unique(
+        speaker
+        for paragraph in scene.paragraphs
+        if paragraph.kind is ParagraphKind.CHARACTER
+        for speaker in cue_speakers(paragraph.text, known_names)
+    )
+
+
+def _is_person_phrase(words: list[str]) -> bool:
+    return bool(words) and words[-1].strip(".'") in _PERSON_NOUNS
+
+
+def introductions(text: str) -> tuple[str, ...]:
+    """Characters introduced in capitals in an action paragraph: with an age or a person noun."""
+    found: list[str] = []
+    for match in _CAPITAL_RUN.finditer(text):
+        words = [word for word in match.group(0).split() if word not in _NOT_NAMES]
+        if not words or (len(words) == 1 and len(words[0]) < 2):
+            continue
+        has_age = _AGE_AFTER.match(text[match.end() :]) is not None
+        if has_age or _is_person_phrase(words):
+            found.append(" ".join(words).strip(".,"))
+    return tuple(found)
+
+
+def _name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
+    """One alternation over the names, matched as whole words in any letter case."""
+    escaped = sorted((re.escape(name) for name in names if name), key=len, reverse=True)
+    if not escaped:
+        return None
+    return re.compile(r"(?<![\w'])(?:" + "|".join(escaped) + r")(?![\w'])", re.IGNORECASE)
+
+
+class CastFinder:
+    """Finds the characters in each scene, knowing every character of the whole script.
+
+    Built once per script: mentions in ordinary case are matched against the names the script
+    itself establishes (cues and capitalised introductions), so "the mother" in lower case is
+    never a character but "Ingrid" is.
+    """
+
+    def __init__(self, scenes: Iterable[Scene], declared: Iterable[str] = ()) -> None:
+        scene_list = tuple(scenes)
+        speakers = [name for scene in scene_list for name in speaking_cast(scene)]
+        introduced = [
+            name
+            for scene in scene_list
+            for paragraph in _action(scene.paragraphs)
+            for name in introductions(paragraph.text)
+        ]
+        self.known: tuple[str, ...] = _unique([*declared, *speakers, *introduced])
+        self._aliases = self._short_names(self.known)
+        self._pattern = _name_pattern([*self.known, *self._aliases])
+
+    @staticmethod
+    def _short_names(names: tuple[str, ...]) -> dict[str, str]:
+        """First names for full names ("MAYA" for "MAYA LINDQVIST") when unambiguous."""
+        firsts: dict[str, list[str]] = {}
+        for name in names:
+            parts = name.split()
+            if len(parts) > 1 and parts[0] not in _PERSON_NOUNS and len(parts[0]) > 2:
+                firsts.setdefault(parts[0], []).append(name)
+        return {
+            first: full[0]
+            for first, full in firsts.items()
+            if len(full) == 1 and first not in names
+        }
+
+    def canonical(self, mention: str) -> str:
+        name = _SPACES.sub(" ", mention.upper().replace("\u2019", "'"))
+        return self._aliases.get(name, name)
+
+    def characters(self, scene: Scene) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(speaking, all characters) of a scene; speaking first, then the silent ones."""
+        speaking = speaking_cast(scene, self.known)
+        present: list[str] = list(speaking)
+        if self._pattern is not None:
+            for paragraph in _action(scene.paragraphs):
+                present.extend(self.canonical(m) for m in self._pattern.findall(paragraph.text))
+        return speaking, _unique(present)
+
+
+def _action(paragraphs: Iterable[Paragraph]) -> Iterable[Paragraph]:
+    return (paragraph for paragraph in paragraphs if paragraph.kind is ParagraphKind.ACTION)
