@@ -1,0 +1,74 @@
+"""Who is in a scene: cues, introductions in capitals, later mentions."""
+
+from __future__ import annotations
+
+import pytest
+
+from firstad.breakdown.cast import CastFinder, cue_name, cue_speakers, introductions
+from firstad.model import Paragraph, ParagraphKind, Scene
+
+K = ParagraphKind
+
+
+@pytest.mark.parametrize(
+    ("cue", "name"),
+    [
+        ("MAYA", "MAYA"),
+        ("MAYA (V.O.)", "MAYA"),
+        ("MAYA (O.S.) (CONT'D)", "MAYA"),
+        ("MAYA (CONT\u2019D)", "MAYA"),
+        ("MAYA CONT'D", "MAYA"),
+        ("DR. NILSSON (INTO PHONE)", "DR. NILSSON"),
+        ("Young Maya", "YOUNG MAYA"),
+    ],
+)
+def test_cue_name_drops_extensions(cue: str, name: str) -> None:
+    assert cue_name(cue) == name
+
+
+def test_two_speakers_in_one_cue_only_when_both_are_known() -> None:
+    assert cue_speakers("MAYA & THEO", known=("MAYA", "THEO")) == ("MAYA", "THEO")
+    assert cue_speakers("SALT AND PEPPER") == ("SALT AND PEPPER",)
+
+
+@pytest.mark.parametrize(
+    ("action", "introduced"),
+    [
+        ("MAYA LINDQVIST (30) laces her skates.", ("MAYA LINDQVIST",)),
+        ("INGRID, late 60s, watches from the stands.", ("INGRID",)),
+        ("A SECURITY GUARD yawns.", ("SECURITY GUARD",)),
+        ("The phone RINGS. The door SLAMS.", ()),
+        ("FADE IN on the ice.", ()),
+    ],
+)
+def test_introductions(action: str, introduced: tuple[str, ...]) -> None:
+    assert introductions(action) == introduced
+
+
+def _scene(*paragraphs: tuple[ParagraphKind, str]) -> Scene:
+    return Scene("INT. RINK - NIGHT", tuple(Paragraph(kind, text) for kind, text in paragraphs))
+
+
+def test_silent_characters_are_found_by_later_mentions() -> None:
+    first = _scene(
+        (K.ACTION, "MAYA LINDQVIST (30) steps onto the ice. THEO (9) sleeps in the stands."),
+        (K.CHARACTER, "THEO (O.S.)"),
+        (K.DIALOGUE, "Mom?"),
+    )
+    second = _scene((K.ACTION, "Maya falls. Theo runs to her; the theory of ice holds."))
+    finder = CastFinder((first, second))
+    assert finder.characters(first) == (("THEO",), ("THEO", "MAYA LINDQVIST"))
+    # "Maya" is the full name's first name; "theory" is not "Theo".
+    assert finder.characters(second) == ((), ("MAYA LINDQVIST", "THEO"))
+
+
+def test_names_in_dialogue_are_not_presence() -> None:
+    scene = _scene((K.CHARACTER, "THEO"), (K.DIALOGUE, "Is Grandma Ingrid coming?"))
+    other = _scene((K.CHARACTER, "INGRID"), (K.DIALOGUE, "No."))
+    finder = CastFinder((scene, other))
+    assert finder.characters(scene) == (("THEO",), ("THEO",))
+
+
+def test_declared_characters_count_even_without_cue() -> None:
+    scene = _scene((K.ACTION, "Dev mops the floor."))
+    assert CastFinder((scene,), declared=("DEV",)).characters(scene) == ((), ("DEV",))

@@ -1,0 +1,72 @@
+"""Scene headings as writers really type them."""
+
+from __future__ import annotations
+
+import pytest
+
+from firstad.breakdown.headings import normalise_time, parse_heading, resolve_day_night
+from firstad.model import IntExt
+
+
+@pytest.mark.parametrize(
+    ("heading", "int_ext", "location", "time"),
+    [
+        ("INT. RINK - ICE SURFACE - NIGHT", IntExt.INT, "RINK - ICE SURFACE", "NIGHT"),
+        ("EXT. LIBRARY--DAY", IntExt.EXT, "LIBRARY", "DAY"),
+        ("INT. SAN FRANCISCO APARTMENT, DAY", IntExt.INT, "SAN FRANCISCO APARTMENT", "DAY"),
+        ("I/E CAR - MOVING - NIGHT (1987)", IntExt.INT_EXT, "CAR - MOVING", "NIGHT"),
+        ("INT./EXT. MAYA'S CAR - NIGHT", IntExt.INT_EXT, "MAYA'S CAR", "NIGHT"),
+        ("INT/EXT. CAR - DAY", IntExt.INT_EXT, "CAR", "DAY"),
+        ("EXT./INT. BARN - DUSK", IntExt.INT_EXT, "BARN", "DUSK"),
+        ("EST. CITY - DAWN", IntExt.EXT, "CITY", "DAWN"),
+        ("int. kitchen - continuous", IntExt.INT, "KITCHEN", "CONTINUOUS"),
+        ("EXT. STREET - MOMENTS LATER", IntExt.EXT, "STREET", "MOMENTS LATER"),
+        ("INTERIOR HOUSE (NIGHT)", IntExt.INT, "HOUSE", "NIGHT"),
+        ("EXT BRICK'S PATIO - DAY", IntExt.EXT, "BRICK'S PATIO", "DAY"),
+        ("INT. HOSPITAL \u2013 CORRIDOR \u2013 LATER", IntExt.INT, "HOSPITAL - CORRIDOR", "LATER"),
+        ("INT. GYM - SUNSET", IntExt.INT, "GYM", "DUSK"),
+        ("SNIPER SCOPE POV", None, "SNIPER SCOPE POV", None),
+        ("INT. INTERNET CAFE", IntExt.INT, "INTERNET CAFE", None),
+        ("EXTRA LARGE ROOM", None, "EXTRA LARGE ROOM", None),
+    ],
+)
+def test_parse_heading(
+    heading: str, int_ext: IntExt | None, location: str, time: str | None
+) -> None:
+    parts = parse_heading(heading)
+    assert (parts.int_ext, parts.location, parts.time) == (int_ext, location, time)
+
+
+def test_same_set_spelled_two_ways_groups_together() -> None:
+    assert (
+        parse_heading("int.  rink -  ice surface - night").location
+        == parse_heading("INT. RINK - ICE SURFACE - DAY").location
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "normal"),
+    [
+        ("CONT'D", "CONTINUOUS"),
+        ("a moment later", "MOMENTS LATER"),
+        ("THREE WEEKS LATER", "LATER"),
+        ("SAME TIME", "SAME"),
+        ("KITCHEN", None),
+    ],
+)
+def test_normalise_time(written: str, normal: str | None) -> None:
+    assert normalise_time(written) == normal
+
+
+def test_continuity_times_take_the_lighting_of_the_scene_before() -> None:
+    times = ["NIGHT", "CONTINUOUS", "LATER", "DAWN", "SAME", "MORNING", None, "EVENING"]
+    assert resolve_day_night(times) == [
+        "NIGHT",
+        "NIGHT",
+        "NIGHT",
+        "DAWN",
+        "DAWN",
+        "DAY",
+        None,
+        "NIGHT",
+    ]
