@@ -1,10 +1,420 @@
-"""Fountain 1.1 importer (being written)."""
+"""Fountain 1.1 importer: the plain-text screenplay format (https://fountain.io/syntax).
+
+One pass removes what never prints (boneyard ``/* */`` and notes ``[[ ]]``) while keeping every
+remaining line's original number; a second pass reads the title page; a third walks the body
+block by block (runs of non-blank lines), since Fountain decides an element's kind by the blank
+lines around it. The spec asks for a blank line after a scene heading and a transition; real
+scripts often skip it, so a capitalised heading or transition followed directly by text is still
+read as one. A missed heading would silently drop a scene from the schedule, which is worse than
+a heading read too eagerly.
+"""
 
 from __future__ import annotations
 
-from firstad.model import Problem, Script
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from firstad.model import Note, Paragraph, ParagraphKind, Problem, Scene, Script, Severity
+
+__all__ = ["parse_fountain"]
+
+# Spec: a heading starts with INT, EXT, EST, INT./EXT, INT/EXT or I/E, then a dot or a space.
+_HEADING = re.compile(r"(?:INT\.?/EXT|INT|EXT|EST|I/E)[.\s]", re.IGNORECASE)
+# Spec: scene numbers are alphanumerics, dashes and dots between '#' at the end of the heading.
+_SCENE_NUMBER = re.compile(r"\s*#([\w.\-]+)#$")
+_TITLE_KEY = re.compile(r"([A-Za-z][A-Za-z0-9 _\-]*):(.*)")
+_PAGE_BREAK = re.compile(r"={3,}")
+_MARKUP_OPENING = re.compile(r"/\*|\[\[")
+# Strongest marker first, so `*italic **bold** italic*` loses its inner pair before the outer.
+_EMPHASES = tuple(
+    re.compile(rf"(?<!\\){marker}(?=\S)(.+?)(?<=\S)(?<!\\){marker}")
+    for marker in (r"\*\*\*", r"\*\*", r"\*", "_")
+)
+_ESCAPE = re.compile(r"\\([*_\\])")
+# First characters that force an element's kind whatever the capitals say.
+_FORCING = frozenset(".!@>#=~")
+# Lines that end an action paragraph even without a blank line before them.
+_ACTION_BREAKERS = frozenset("#=~>")
+# Spec: a tab in action prints as four spaces.
+_TAB = "    "
+
+
+@dataclass(frozen=True, slots=True)
+class _Heading:
+    """A scene heading found by the scanner, before the scene around it is assembled."""
+
+    text: str
+    number: str | None
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Stripped:
+    """The text with boneyard and notes removed; ``numbers`` holds each line's source line."""
+
+    lines: list[str]
+    numbers: list[int]
+    notes: list[Note]
+    problems: list[Problem]
 
 
 def parse_fountain(text: str, source: str) -> tuple[Script, tuple[Problem, ...]]:
-    """Parse Fountain text into a Script."""
-    raise NotImplementedError
+    """Parse Fountain text (already decoded, line endings ``\\n``) into a Script."""
+    stripped = _strip_markup(text, source)
+    title_page, body_start = _read_title_page(stripped.lines)
+    scanner = _Scanner(stripped.lines, stripped.numbers)
+    scanner.read_body(body_start)
+    preamble, scenes = _assemble(scanner.elements, stripped.notes)
+    script = Script(
+        source=source,
+        format="fountain",
+        scenes=scenes,
+        title_page=title_page,
+        preamble=preamble,
+    )
+    return script, tuple(stripped.problems)
+
+
+# --- Boneyard and notes ---------------------------------------------------------------------
+
+
+def _strip_markup(text: str, source: str) -> _Stripped:
+    """Remove boneyard and notes, keeping the notes and every other line's number."""
+    if "/*" not in text and "[[" not in text:
+        lines = text.split("\n")
+        return _Stripped(lines, list(range(1, len(lines) + 1)), [], [])
+    pieces: list[str] = []
+    touched: set[int] = set()
+    notes: list[Note] = []
+    problems: list[Problem] = []
+    position = 0
+    line_index = 0
+    search_from = 0
+    while (opening := _MARKUP_OPENING.search(text, search_from)) is not None:
+        start = opening.start()
+        start_line = line_index + text.count("\n", position, start)
+        end = _closing(text, opening.group(), opening.end())
+        if end < 0:
+            problems.append(_unclosed(opening.group(), source, start_line + 1))
+            search_from = opening.end()
+            continue
+        if opening.group() == "[[":
+            notes.append(Note(_note_text(text[opening.end() : end - 2]), start_line + 1))
+        span_lines = text.count("\n", start, end)
+        pieces.append(text[position:start])
+        # The newlines of a removed span stay, so later lines keep their numbers.
+        pieces.append("\n" * span_lines)
+        touched.update(range(start_line, start_line + span_lines + 1))
+        line_index = start_line + span_lines
+        position = search_from = end
+    pieces.append(text[position:])
+    return _drop_emptied("".join(pieces).split("\n"), touched, notes, problems)
+
+
+def _closing(text: str, opening: str, after: int) -> int:
+    """Index just past the span's closer, or -1 when it is not closed."""
+    if opening == "/*":
+        end = text.find("*/", after)
+        return -1 if end < 0 else end + 2
+    end = text.find("]]", after)
+    # Spec: a note cannot hold an empty line; without this rule one stray `[[` would swallow
+    # every scene up to the next note.
+    if end < 0 or text.find("\n\n", after, end) >= 0:
+        return -1
+    return end + 2
+
+
+def _unclosed(opening: str, source: str, line: int) -> Problem:
+    what = "boneyard '/*' is never closed with '*/'"
+    if opening == "[[":
+        what = "note '[[' is never closed with ']]' before an empty line"
+    return Problem(f"{what}; kept as text", source, line, severity=Severity.WARNING)
+
+
+def _note_text(raw: str) -> str:
+    return "\n".join(line.strip() for line in raw.strip().split("\n"))
+
+
+def _drop_emptied(
+    lines: list[str], touched: set[int], notes: list[Note], problems: list[Problem]
+) -> _Stripped:
+    """Drop lines that held only boneyard or notes, so they neither split nor join paragraphs."""
+    kept_lines: list[str] = []
+    numbers: list[int] = []
+    for index, line in enumerate(lines):
+        if index in touched and not line.strip():
+            continue
+        kept_lines.append(line)
+        numbers.append(index + 1)
+    return _Stripped(kept_lines, numbers, notes, problems)
+
+
+# --- Title page -----------------------------------------------------------------------------
+
+
+def _read_title_page(lines: list[str]) -> tuple[tuple[tuple[str, str], ...], int]:
+    """The title page's key/value pairs and the index of the first body line.
+
+    Spec: the title page is the first block of ``Key: value`` lines, values may continue on
+    indented lines. A lone ``FADE IN:`` has the same shape, so a block without any value is
+    read as body instead.
+    """
+    start = 0
+    while start < len(lines) and not lines[start].strip():
+        start += 1
+    pairs: list[tuple[str, list[str]]] = []
+    index = start
+    while index < len(lines) and lines[index].strip():
+        if not _add_title_line(pairs, lines[index]):
+            return (), 0
+        index += 1
+    if not any(values for _, values in pairs):
+        return (), 0
+    title_page = tuple((key, "\n".join(map(_plain, values))) for key, values in pairs)
+    return title_page, index
+
+
+def _add_title_line(pairs: list[tuple[str, list[str]]], line: str) -> bool:
+    """Add one title-page line; False when the line cannot be part of a title page."""
+    if line[0] in " \t":
+        if not pairs:
+            return False
+        pairs[-1][1].append(line.strip())
+        return True
+    match = _TITLE_KEY.fullmatch(line)
+    if match is None or _HEADING.match(line):
+        return False
+    value = match[2].strip()
+    pairs.append((match[1].strip().lower(), [value] if value else []))
+    return True
+
+
+# --- Body -----------------------------------------------------------------------------------
+
+
+class _Scanner:
+    """Reads the body's elements in order; headings stay separate until scenes are assembled."""
+
+    __slots__ = ("elements", "lines", "numbers")
+
+    def __init__(self, lines: list[str], numbers: list[int]) -> None:
+        self.lines = lines
+        self.numbers = numbers
+        self.elements: list[Paragraph | _Heading] = []
+
+    def read_body(self, start: int) -> None:
+        block_start = -1
+        for index in range(start, len(self.lines)):
+            line = self.lines[index]
+            # Spec: a line of exactly two spaces is a blank line *inside* dialogue or action.
+            if (line and not line.isspace()) or line == "  ":
+                if block_start < 0:
+                    block_start = index
+            elif block_start >= 0:
+                self.read_block(block_start, index)
+                block_start = -1
+        if block_start >= 0:
+            self.read_block(block_start, len(self.lines))
+
+    def read_block(self, start: int, end: int) -> None:
+        index = start
+        while index < end:
+            index = self.read_element(index, end)
+
+    def read_element(self, index: int, end: int) -> int:
+        """Read the element starting at ``index`` (after a blank line); the next index."""
+        text = self.lines[index].strip()
+        if not text:
+            return index + 1
+        if text[0] in _FORCING:
+            forced = self.read_forced(text, index, end)
+            if forced >= 0:
+                return forced
+        alone = index + 1 == end
+        if _HEADING.match(text) and (alone or text.isupper()):
+            self.add_heading(text, index)
+            return index + 1
+        if text.endswith("TO:") and text.isupper():
+            self.add(ParagraphKind.TRANSITION, _plain(text), index)
+            return index + 1
+        if not alone and _is_cue(text):
+            return self.read_dialogue(text, index, end)
+        return self.read_action(index, end)
+
+    def read_forced(self, text: str, index: int, end: int) -> int:
+        """Read an element whose first character forces its kind; -1 when none does."""
+        first = text[0]
+        if first == "." and text[1:2] not in ("", "."):
+            self.add_heading(text[1:].lstrip(), index)
+            return index + 1
+        if first == "!":
+            return self.read_action(index, end)
+        if first == "@" and index + 1 < end:
+            return self.read_dialogue(text[1:].lstrip(), index, end)
+        if first == ">":
+            return self.read_arrow(text, index, end)
+        if first == "#":
+            level = len(text) - len(text.lstrip("#"))
+            self.add(ParagraphKind.SECTION, _plain(text[level:].strip()), index, level=level)
+            return index + 1
+        if first == "=":
+            self.read_equals(text, index)
+            return index + 1
+        if first == "~":
+            return self.read_lyrics(index, end)
+        return -1
+
+    def read_arrow(self, text: str, index: int, end: int) -> int:
+        """``>text<`` is centered (consecutive lines make one element); ``>text`` a transition."""
+        if not (text.endswith("<") and len(text) > 1):
+            self.add(ParagraphKind.TRANSITION, _plain(text[1:].strip()), index)
+            return index + 1
+        parts: list[str] = []
+        stop = index
+        while stop < end and _is_centered(text := self.lines[stop].strip()):
+            parts.append(_plain(text[1:-1].strip()))
+            stop += 1
+        self.add(ParagraphKind.CENTERED, "\n".join(parts), index)
+        return stop
+
+    def read_equals(self, text: str, index: int) -> None:
+        if _PAGE_BREAK.fullmatch(text):
+            self.add(ParagraphKind.PAGE_BREAK, "", index)
+        else:
+            self.add(ParagraphKind.SYNOPSIS, _plain(text.lstrip("=").strip()), index)
+
+    def read_lyrics(self, index: int, end: int) -> int:
+        parts: list[str] = []
+        stop = index
+        while stop < end and (text := self.lines[stop].strip()).startswith("~"):
+            parts.append(_plain(text[1:].strip()))
+            stop += 1
+        self.add(ParagraphKind.LYRICS, "\n".join(parts), index)
+        return stop
+
+    def read_dialogue(self, cue: str, index: int, end: int) -> int:
+        """A character cue and everything up to the block's end: parentheticals and speech."""
+        dual = cue.endswith("^")
+        name = cue[:-1].rstrip() if dual else cue
+        self.add(ParagraphKind.CHARACTER, _plain(name), index, dual=dual)
+        speech: list[str] = []
+        speech_start = index
+        for line_index in range(index + 1, end):
+            text = self.lines[line_index].strip()
+            if text.startswith("(") and text.endswith(")"):
+                self.add_speech(speech, speech_start, dual)
+                self.add(ParagraphKind.PARENTHETICAL, _plain(text), line_index, dual=dual)
+                speech = []
+            else:
+                if not speech:
+                    speech_start = line_index
+                speech.append(text)
+        self.add_speech(speech, speech_start, dual)
+        return end
+
+    def add_speech(self, speech: list[str], index: int, dual: bool) -> None:
+        text = _plain("\n".join(speech).strip("\n"))
+        if text:
+            self.add(ParagraphKind.DIALOGUE, text, index, dual=dual)
+
+    def read_action(self, index: int, end: int) -> int:
+        """Action runs to the block's end, or to a line that starts an element of its own."""
+        parts: list[str] = []
+        stop = index
+        while stop < end:
+            line = self.lines[stop]
+            if stop > index and _interrupts_action(line):
+                break
+            if line.startswith("!"):
+                line = line[1:]
+            parts.append(line.rstrip().replace("\t", _TAB))
+            stop += 1
+        text = _plain("\n".join(parts).strip("\n"))
+        if text.strip():
+            self.add(ParagraphKind.ACTION, text, index)
+        return stop
+
+    def add_heading(self, text: str, index: int) -> None:
+        number = None
+        if text.endswith("#") and (match := _SCENE_NUMBER.search(text)) is not None:
+            number = match[1]
+            text = text[: match.start()]
+        self.elements.append(_Heading(_plain(text.strip()), number, self.numbers[index]))
+
+    def add(
+        self, kind: ParagraphKind, text: str, index: int, *, dual: bool = False, level: int = 0
+    ) -> None:
+        line = self.numbers[index]
+        self.elements.append(Paragraph(kind, text, line, dual=dual, level=level))
+
+
+def _is_cue(text: str) -> bool:
+    """Spec: a cue is in capitals with at least one letter; the extension may be lower case."""
+    name = text[:-1] if text.endswith("^") else text
+    name = name.split("(", 1)[0]
+    # `FADE IN:` directly followed by action is a transition-like line, not a speaker.
+    return name.isupper() and not text.endswith(":")
+
+
+def _is_centered(text: str) -> bool:
+    return len(text) > 1 and text[0] == ">" and text[-1] == "<"
+
+
+def _interrupts_action(line: str) -> bool:
+    """A capitalised heading or a marked element inside action starts a new element."""
+    text = line.strip()
+    if not text:
+        return False
+    if text[0] in _ACTION_BREAKERS:
+        return True
+    return _HEADING.match(text) is not None and text.isupper()
+
+
+def _plain(text: str) -> str:
+    """Remove emphasis markers (``*``, ``**``, ``***``, ``_``); ``\\*`` stays a literal star."""
+    if "*" in text or "_" in text:
+        for emphasis in _EMPHASES:
+            text = emphasis.sub(r"\1", text)
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
+    return text
+
+
+# --- Scenes ---------------------------------------------------------------------------------
+
+
+def _assemble(
+    elements: list[Paragraph | _Heading], notes: list[Note]
+) -> tuple[tuple[Paragraph, ...], tuple[Scene, ...]]:
+    """Group paragraphs under their headings; the ones before the first heading are preamble."""
+    headings: list[_Heading] = []
+    groups: list[list[Paragraph]] = [[]]
+    for element in elements:
+        if isinstance(element, _Heading):
+            headings.append(element)
+            groups.append([])
+        else:
+            groups[-1].append(element)
+    scene_notes = _notes_by_scene(notes, [heading.line for heading in headings])
+    scenes = tuple(
+        Scene(
+            heading=heading.text,
+            paragraphs=tuple(paragraphs),
+            number=heading.number,
+            line=heading.line,
+            notes=tuple(found),
+        )
+        for heading, paragraphs, found in zip(headings, groups[1:], scene_notes, strict=True)
+    )
+    return tuple(groups[0]), scenes
+
+
+def _notes_by_scene(notes: list[Note], heading_lines: list[int]) -> list[list[Note]]:
+    """Each note goes to the scene whose lines hold it; notes before the first heading go."""
+    found: list[list[Note]] = [[] for _ in heading_lines]
+    for note in notes:
+        scene_index = bisect_right(heading_lines, note.line or 0) - 1
+        if scene_index >= 0:
+            found[scene_index].append(note)
+    return found
