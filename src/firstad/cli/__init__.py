@@ -18,6 +18,12 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+
+@app.callback()
+def _root() -> None:
+    """A first assistant director that computes: breakdowns and shooting schedules."""
+
+
 for command_module in (breakdown, talent, schedule):
     command_module.register(app)
 
