@@ -72,3 +72,23 @@ def test_names_in_dialogue_are_not_presence() -> None:
 def test_declared_characters_count_even_without_cue() -> None:
     scene = _scene((K.ACTION, "Dev mops the floor."))
     assert CastFinder((scene,), declared=("DEV",)).characters(scene) == ((), ("DEV",))
+
+
+def test_an_introduction_that_describes_a_speaker_is_that_speaker() -> None:
+    scene = _scene(
+        (K.ACTION, "An EXTREMELY HANDSOME MAN drinks a beer."),
+        (K.CHARACTER, "HANDSOME MAN"),
+        (K.DIALOGUE, "I want them dead."),
+    )
+    finder = CastFinder((scene,))
+    assert finder.characters(scene) == (("HANDSOME MAN",), ("HANDSOME MAN",))
+    assert "EXTREMELY HANDSOME MAN" not in finder.known
+
+
+def test_generic_names_count_only_in_capitals_and_articles_are_not_names() -> None:
+    office = _scene((K.CHARACTER, "THE BOSS"), (K.DIALOGUE, "Sit."))
+    street = _scene((K.ACTION, "A dog barks at the boss of the woman. The Boss waits."))
+    kitchen = _scene((K.ACTION, "A WOMAN (40) enters; the woman sits. maya is lower case."))
+    finder = CastFinder((office, street, kitchen))
+    assert finder.characters(street) == ((), ("THE BOSS",))
+    assert finder.characters(kitchen) == ((), ("WOMAN",))

@@ -51,6 +51,10 @@ def test_same_set_spelled_two_ways_groups_together() -> None:
         ("a moment later", "MOMENTS LATER"),
         ("THREE WEEKS LATER", "LATER"),
         ("SAME TIME", "SAME"),
+        ("THE NEXT MORNING", "MORNING"),
+        ("NEXT DAY", "DAY"),
+        ("CONTINUED", "CONTINUOUS"),
+        ("THE NEXT", None),
         ("KITCHEN", None),
     ],
 )

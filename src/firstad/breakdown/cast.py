@@ -122,9 +122,22 @@ class CastFinder:
             for paragraph in _action(scene.paragraphs)
             for name in introductions(paragraph.text)
         ]
-        self.known: tuple[str, ...] = _unique([*declared, *speakers, *introduced])
-        self._aliases = self._short_names(self.known)
+        described = self._descriptions(introduced, _unique([*declared, *speakers]))
+        self.known: tuple[str, ...] = _unique(
+            [*declared, *speakers, *(name for name in introduced if name not in described)]
+        )
+        self._aliases = {**self._short_names(self.known), **described}
         self._pattern = _name_pattern([*self.known, *self._aliases])
+
+    @staticmethod
+    def _descriptions(introduced: list[str], speakers: tuple[str, ...]) -> dict[str, str]:
+        """Introductions that describe a speaker: "EXTREMELY HANDSOME MAN" is "HANDSOME MAN"."""
+        return {
+            name: speaker
+            for name in introduced
+            for speaker in speakers
+            if name != speaker and name.endswith(" " + speaker)
+        }
 
     @staticmethod
     def _short_names(names: tuple[str, ...]) -> dict[str, str]:
@@ -132,13 +145,22 @@ class CastFinder:
         firsts: dict[str, list[str]] = {}
         for name in names:
             parts = name.split()
-            if len(parts) > 1 and parts[0] not in _PERSON_NOUNS and len(parts[0]) > 2:
+            if len(parts) > 1 and _can_stand_alone(parts[0]):
                 firsts.setdefault(parts[0], []).append(name)
         return {
             first: full[0]
             for first, full in firsts.items()
             if len(full) == 1 and first not in names
         }
+
+    def _mentions(self, text: str) -> Iterable[str]:
+        if self._pattern is None:
+            return
+        for match in self._pattern.finditer(text):
+            mention = match.group(0)
+            name = self.canonical(mention)
+            if _written_as_name(mention, generic=_is_generic(name)):
+                yield name
 
     def canonical(self, mention: str) -> str:
         name = _SPACES.sub(" ", mention.upper().replace("\u2019", "'"))
@@ -148,10 +170,37 @@ class CastFinder:
         """(speaking, all characters) of a scene; speaking first, then the silent ones."""
         speaking = speaking_cast(scene, self.known)
         present: list[str] = list(speaking)
-        if self._pattern is not None:
-            for paragraph in _action(scene.paragraphs):
-                present.extend(self.canonical(m) for m in self._pattern.findall(paragraph.text))
+        for paragraph in _action(scene.paragraphs):
+            present.extend(self._mentions(paragraph.text))
         return speaking, _unique(present)
+
+
+# Words that start a name without being one: "THE BOSS" must not make every "the" a mention.
+_NAME_PREFIXES = frozenset(
+    "THE A AN MR MRS MS MISS DR DOCTOR OLD YOUNG LITTLE BIG UNCLE AUNT".split()
+)
+
+
+def _can_stand_alone(first_word: str) -> bool:
+    return len(first_word) > 2 and first_word not in _NAME_PREFIXES | _PERSON_NOUNS
+
+
+def _is_generic(name: str) -> bool:
+    """A name that is also an everyday noun phrase: WOMAN, THE BOSS, SECURITY GUARD."""
+    words = name.split()
+    return words[-1] in _PERSON_NOUNS or words[-1].rstrip("S") in _PERSON_NOUNS
+
+
+def _written_as_name(mention: str, *, generic: bool) -> bool:
+    """Names are capitalised in prose ("Maya", "The Boss"); "the boss" is just prose.
+
+    A one-word generic name (WOMAN, DRIVER) counts only in capitals: "Woman" may simply open a
+    sentence.
+    """
+    words = mention.split()
+    if generic and len(words) == 1:
+        return mention.isupper()
+    return all(word[:1].isupper() for word in words)
 
 
 def _action(paragraphs: Iterable[Paragraph]) -> Iterable[Paragraph]:

@@ -25,6 +25,7 @@ _PREFIX = re.compile(
 _SEPARATOR = re.compile(r"\s*(?:--+|[\u2013\u2014]|\s-\s|,\s)\s*")
 _TRAILING_PARENTHESIS = re.compile(r"\s*\([^)]*\)\s*$")
 _SPACES = re.compile(r"\s+")
+_QUALIFIER = re.compile(r"^(?:THE\s+)?(?:NEXT|FOLLOWING|SAME|EARLY|LATE|ONE|THAT)\s+")
 
 # Times of day as writers spell them, mapped to the one spelling the stripboard uses.
 _TIMES: dict[str, str] = {
@@ -53,6 +54,7 @@ _TIMES: dict[str, str] = {
     "CONT": "CONTINUOUS",
     "CONT'D": "CONTINUOUS",
     "CONTD": "CONTINUOUS",
+    "CONTINUED": "CONTINUOUS",
     "LATER": "LATER",
     "LATER THAT DAY": "LATER",
     "LATER THAT NIGHT": "LATER",
@@ -106,6 +108,10 @@ def normalise_time(text: str) -> str | None:
     words = _TRAILING_PARENTHESIS.sub("", words).strip(" .")
     if words in _TIMES:
         return _TIMES[words]
+    # "THE NEXT MORNING", "NEXT DAY", "EARLY EVENING": the time is the last word.
+    qualified = _QUALIFIER.sub("", words)
+    if qualified != words and qualified in _TIMES:
+        return _TIMES[qualified]
     if words.endswith(" LATER") or words.startswith("LATER "):
         return "LATER"
     if words.startswith("CONTINUOUS"):
