@@ -206,18 +206,24 @@ def _calendar(context: Context, table: Table) -> Calendar | None:
     start = day(context, table["start"], "calendar.start")
     end = optional_day(context, table, "end", "calendar")
     limit = table.get("max_shoot_days")
-    max_days = whole_number(context, table, "max_shoot_days", "calendar", 0, minimum=1)
+    max_days = _max_shoot_days(context, table)
     if start is None:
         return None
     _check_calendar_end(context, start, end, limit)
     return Calendar(
         start=start,
         end=end,
-        max_shoot_days=max_days if limit is not None else None,
+        max_shoot_days=max_days,
         weekdays=_weekdays(context, table),
         days_off=date_ranges(context, table, "days_off", "calendar"),
         prep_start=optional_day(context, table, "prep_start", "calendar"),
     )
+
+
+def _max_shoot_days(context: Context, table: Table) -> int | None:
+    if "max_shoot_days" not in table:
+        return None
+    return whole_number(context, table, "max_shoot_days", "calendar", 1, minimum=1)
 
 
 def _check_calendar_end(context: Context, start: date, end: date | None, limit: object) -> None:
