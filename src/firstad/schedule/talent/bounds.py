@@ -1,0 +1,104 @@
+"""Lower bounds on what the middle of a two-ended schedule still costs.
+
+A state is the set ``Q`` of scenes still to shoot with the actors of ``Q`` already on location
+from the front (``front``) and from the back (``back``). Its value counts the pay of the actors of
+``Q`` during the days of ``Q``. Each actor is bounded by the case it is in:
+
+* on location from both sides: present on every remaining day (exact);
+* not yet started: present at least on their own remaining days (the bound of Garcia de la Banda,
+  Stuckey & Chu 2011, the sum over remaining scenes of duration times the cast's cost);
+* started from one side only: present from that edge of the middle until their last scene there.
+  For this group we also use a single-machine relaxation (our own; it plays the part of the
+  pairwise holding bounds of Qin et al. 2016): split each scene's days among the group's actors in
+  it, in proportion to their cost, giving each actor a private "job" of ``p_a`` days. Whatever the
+  order, the ``j``-th actor of the group to finish has waited at least the jobs of the first ``j``,
+  so the group pays at least the minimum of ``sum c_j (p_1 + ... + p_j)`` over orders, which
+  Smith's rule (shortest ``p/c`` first) attains. The largest of this and the own-days bound holds.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+
+@njit(cache=True)
+def mask_sum(mask, table):  # type: ignore[no-untyped-def]
+    """Sum of the per-bit values of ``mask``, eight bits at a time from ``table[chunk, byte]``."""
+    total = np.int64(0)
+    chunk = 0
+    while mask != 0:
+        total += table[chunk, mask & 255]
+        mask >>= 8
+        chunk += 1
+    return total
+
+
+@njit(cache=True)
+def actors_of(scenes, actor_scenes):  # type: ignore[no-untyped-def]
+    """The actors with at least one scene in the mask ``scenes``."""
+    result = np.int64(0)
+    for actor in range(actor_scenes.shape[0]):
+        if actor_scenes[actor] & scenes:
+            result |= np.int64(1) << actor
+    return result
+
+
+@njit(cache=True)
+def lower_bound(data, q, front, back):  # type: ignore[no-untyped-def]
+    """A lower bound on the value of the state ``(q, front, back)``."""
+    if q == 0:
+        return np.int64(0)
+    _, _, actor_scenes, costs, duration_table, cost_table = data
+    both = front & back
+    total = mask_sum(both, cost_table) * mask_sum(q, duration_table)
+    started = front | back
+    for actor in range(actor_scenes.shape[0]):
+        if (actor_scenes[actor] & q) and not ((started >> actor) & 1):
+            total += costs[actor] * mask_sum(actor_scenes[actor] & q, duration_table)
+    total += _one_side_bound(data, q, front & ~both)
+    total += _one_side_bound(data, q, back & ~both)
+    return total
+
+
+@njit(cache=True)
+def _one_side_bound(data, q, group):  # type: ignore[no-untyped-def]
+    """Pay of actors on location from one edge until their last remaining scene (see module)."""
+    if group == 0:
+        return np.int64(0)
+    scene_actors, durations, actor_scenes, costs, duration_table, cost_table = data
+    actor_count = actor_scenes.shape[0]
+    jobs = np.zeros(actor_count)
+    own_days = np.int64(0)
+    for actor in range(actor_count):
+        if (group >> actor) & 1:
+            own_days += costs[actor] * mask_sum(actor_scenes[actor] & q, duration_table)
+    for scene in range(scene_actors.shape[0]):
+        if (q >> scene) & 1:
+            cast = scene_actors[scene] & group
+            if cast:
+                share = durations[scene] / mask_sum(cast, cost_table)
+                for actor in range(actor_count):
+                    if (cast >> actor) & 1:
+                        jobs[actor] += share
+    # jobs[a] is p_a / c_a here: Smith's rule orders by it.
+    members = np.empty(actor_count, dtype=np.int64)
+    count = 0
+    for actor in range(actor_count):
+        if (group >> actor) & 1:
+            members[count] = actor
+            count += 1
+    for index in range(1, count):
+        actor = members[index]
+        position = index - 1
+        while position >= 0 and jobs[members[position]] > jobs[actor]:
+            members[position + 1] = members[position]
+            position -= 1
+        members[position + 1] = actor
+    elapsed = 0.0
+    relaxed = 0.0
+    for index in range(count):
+        actor = members[index]
+        elapsed += jobs[actor] * costs[actor]
+        relaxed += costs[actor] * elapsed
+    return max(own_days, np.int64(np.ceil(relaxed - 1e-6)))

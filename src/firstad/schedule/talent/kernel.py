@@ -1,0 +1,299 @@
+"""The compiled core of the exact search: bounded dynamic programming from both ends.
+
+Garcia de la Banda, Stuckey & Chu (2011) schedule scenes one at a time and memoise on the set
+``Q`` of scenes still to shoot; their best variant fills the schedule *from both ends*. A state is
+then ``(Q, front, back)``: the remaining scenes, the actors of ``Q`` already on location from the
+front part, and those already on location from the back part. What the middle costs depends on
+nothing else, and a schedule read backwards costs the same, so ``(Q, back, front)`` has the same
+value and the memo stores one key for both (``front <= back``).
+
+The search is their *bounded* DP: ``search(state, bound)`` returns the optimal cost of the state
+when it is at most ``bound``, and otherwise a lower bound above ``bound``; both kinds of answers are
+memoised (exact values, and lower bounds that later calls reuse to prune).
+
+Costs are accounted so that a state's value depends only on its key: a state's value is the pay,
+during the remaining days, of the actors who still have a scene in ``Q``; an actor who leaves ``Q``
+while on location from both ends stays for all of the remaining days and is charged then.
+
+Everything here is nopython numba over int64 bit masks: up to 63 (reduced) scenes and 63 actors.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+from firstad.schedule.talent.bounds import actors_of, lower_bound, mask_sum
+
+EMPTY = 0
+LOWER = 1
+EXACT = 2
+
+NODES = 0
+NODE_LIMIT = 1
+ABORT = 2
+ENTRIES = 3
+ABORT_NODES = 1
+ABORT_FULL = 2
+
+INFINITY = np.int64(1) << np.int64(60)
+
+
+@njit(cache=True)
+def _slot(keys, q, front, back):  # type: ignore[no-untyped-def]
+    """Linear probing: the slot holding the key, or the empty slot where it would go."""
+    mask = keys.shape[0] - 1
+    mixed = (q * np.int64(0x9E3779B97F4A7C15)) ^ (front * np.int64(0xC2B2AE3D27D4EB4F))
+    mixed ^= back * np.int64(0x165667B19E3779F9)
+    mixed ^= mixed >> np.int64(29)
+    index = mixed & mask
+    while True:
+        if keys[index, 0] == -1 or (
+            keys[index, 0] == q and keys[index, 1] == front and keys[index, 2] == back
+        ):
+            return index
+        index = (index + 1) & mask
+
+
+@njit(cache=True)
+def _store(  # type: ignore[no-untyped-def]  # noqa: PLR0917 (numba: positional only)
+    keys, values, kinds, control, slot, q, front, back, value, kind
+):
+    if keys[slot, 0] == -1:
+        keys[slot, 0] = q
+        keys[slot, 1] = front
+        keys[slot, 2] = back
+        control[ENTRIES] += 1
+        if control[ENTRIES] * 10 > keys.shape[0] * 7:
+            control[ABORT] = ABORT_FULL
+    if kinds[slot] != EXACT:
+        values[slot] = value
+        kinds[slot] = kind
+
+
+@njit(cache=True)
+def transition(  # type: ignore[no-untyped-def]  # noqa: PLR0917 (numba: positional only)
+    data, q, front, back, scene, at_front
+):
+    """Shoot ``scene`` next to the front (or back) part: its cost and the child state.
+
+    On location during the scene: its own actors, and the actors started on this side who still
+    have a scene left (in the middle or on the other side). An actor who leaves the middle while
+    started on both sides waits through all remaining days; that pay is charged here.
+    """
+    scene_actors, durations, actor_scenes, _, duration_table, cost_table = data
+    rest = q & ~(np.int64(1) << scene)
+    rest_actors = actors_of(rest, actor_scenes)
+    own = scene_actors[scene]
+    this_side, other_side = (front, back) if at_front else (back, front)
+    present = own | (this_side & (rest_actors | other_side))
+    cost = durations[scene] * mask_sum(present, cost_table)
+    this_side = this_side | own
+    leaving = (this_side & other_side) & ~rest_actors
+    cost += mask_sum(leaving, cost_table) * mask_sum(rest, duration_table)
+    this_side &= rest_actors
+    other_side &= rest_actors
+    if at_front:
+        return cost, rest, this_side, other_side
+    return cost, rest, other_side, this_side
+
+
+@njit(cache=True)
+def children(data, q, front, back, scenes_out):  # type: ignore[no-untyped-def]
+    """The scenes to branch on and the side, in the canonical orientation (front <= back).
+
+    Dominance (Garcia de la Banda et al. 2011): a scene whose actors are exactly those on location
+    from one side can be shot next on that side in some optimal order: it keeps everyone who is
+    waiting busy and brings in nobody new. Otherwise branch on every scene on one side, the side
+    alternating with the number of scenes left.
+    """
+    scene_actors = data[0]
+    count = 0
+    for scene in range(scene_actors.shape[0]):
+        if (q >> scene) & 1:
+            if scene_actors[scene] == front:
+                scenes_out[0] = scene
+                return 1, True
+            if scene_actors[scene] == back:
+                scenes_out[0] = scene
+                return 1, False
+            scenes_out[count] = scene
+            count += 1
+    at_front = True
+    remaining = 0
+    bits = q
+    while bits:
+        bits &= bits - 1
+        remaining += 1
+    if remaining % 2 == 1:
+        at_front = False
+    return count, at_front
+
+
+@njit(cache=True)
+def search(  # type: ignore[no-untyped-def]  # noqa: PLR0917 (numba: positional only)
+    data, table, control, workspace, q, front, back, bound
+):
+    """Bounded DP: the optimum of the state if it is <= bound, else a lower bound > bound.
+
+    Children are tried in order of cost plus lower bound, stopping once that exceeds the bound.
+    (One self-recursive function: numba's cache cannot reload mutually recursive ones.)
+    """
+    if q == 0:
+        return np.int64(0)
+    if front > back:
+        front, back = back, front
+    keys, values, kinds = table
+    slot = _slot(keys, q, front, back)
+    known = np.int64(0)
+    if keys[slot, 0] != -1:
+        if kinds[slot] == EXACT:
+            return values[slot]
+        known = values[slot]
+    estimate = max(known, lower_bound(data, q, front, back))
+    if estimate > bound:
+        _store(keys, values, kinds, control, slot, q, front, back, estimate, LOWER)
+        return estimate
+    control[NODES] += 1
+    if control[NODES] > control[NODE_LIMIT]:
+        control[ABORT] = ABORT_NODES
+        return np.int64(0)
+    depth = _popcount(q)
+    scenes = workspace[0, depth]
+    priorities = workspace[1, depth]
+    count, at_front = children(data, q, front, back, scenes)
+    for index in range(count):
+        cost, rest, child_front, child_back = transition(
+            data, q, front, back, scenes[index], at_front
+        )
+        priorities[index] = cost + lower_bound(data, rest, child_front, child_back)
+    _sort_by(scenes, priorities, count)
+    best = INFINITY
+    for index in range(count):
+        limit = min(bound, best - 1)
+        if priorities[index] > limit:
+            best = min(best, priorities[index])
+            break
+        cost, rest, child_front, child_back = transition(
+            data, q, front, back, scenes[index], at_front
+        )
+        value = search(data, table, control, workspace, rest, child_front, child_back, limit - cost)
+        if control[ABORT] != 0:
+            return np.int64(0)
+        best = min(best, cost + value)
+    slot = _slot(keys, q, front, back)
+    _store(
+        keys, values, kinds, control, slot, q, front, back, best, EXACT if best <= bound else LOWER
+    )
+    return best
+
+
+@njit(cache=True)
+def _popcount(mask):  # type: ignore[no-untyped-def]
+    count = 0
+    while mask:
+        mask &= mask - 1
+        count += 1
+    return count
+
+
+@njit(cache=True)
+def _sort_by(items, priorities, count):  # type: ignore[no-untyped-def]
+    """Insertion sort of the first ``count`` items by priority (a few dozen at most)."""
+    for index in range(1, count):
+        item = items[index]
+        priority = priorities[index]
+        position = index - 1
+        while position >= 0 and priorities[position] > priority:
+            items[position + 1] = items[position]
+            priorities[position + 1] = priorities[position]
+            position -= 1
+        items[position + 1] = item
+        priorities[position + 1] = priority
+
+
+@njit(cache=True)
+def exact_value(table, q, front, back):  # type: ignore[no-untyped-def]
+    """The memoised optimum of a state, or -1 when the memo holds no exact value for it."""
+    if q == 0:
+        return np.int64(0)
+    if front > back:
+        front, back = back, front
+    keys, values, kinds = table
+    slot = _slot(keys, q, front, back)
+    if keys[slot, 0] == -1 or kinds[slot] != EXACT:
+        return np.int64(-1)
+    return values[slot]
+
+
+@njit(cache=True)
+def reconstruct(data, table, q, value, order_out):  # type: ignore[no-untyped-def]
+    """Walk the memo from the root along children whose cost plus value gives the optimum.
+
+    Returns the number of scenes placed (all of them unless the memo is incomplete); the order is
+    written to ``order_out`` as front scenes then the back scenes from the end inwards.
+    """
+    count_total = 0
+    bits = q
+    while bits:
+        bits &= bits - 1
+        count_total += 1
+    scenes = np.empty(count_total, dtype=np.int64)
+    front_count = 0
+    back_count = 0
+    front = np.int64(0)
+    back = np.int64(0)
+    reversed_view = False
+    while q != 0:
+        if front > back:
+            front, back = back, front
+            reversed_view = not reversed_view
+        count, at_front = children(data, q, front, back, scenes)
+        found = False
+        for index in range(count):
+            cost, rest, child_front, child_back = transition(
+                data, q, front, back, scenes[index], at_front
+            )
+            child_value = exact_value(table, rest, child_front, child_back)
+            if child_value >= 0 and cost + child_value == value:
+                if at_front != reversed_view:
+                    order_out[front_count] = scenes[index]
+                    front_count += 1
+                else:
+                    order_out[count_total - 1 - back_count] = scenes[index]
+                    back_count += 1
+                q, front, back, value = rest, child_front, child_back, child_value
+                found = True
+                break
+        if not found:
+            return front_count + back_count
+    return front_count + back_count
+
+
+def new_table(capacity: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """An empty memo of ``capacity`` (a power of two) slots."""
+    keys = np.full((capacity, 3), -1, dtype=np.int64)
+    return keys, np.zeros(capacity, dtype=np.int64), np.zeros(capacity, dtype=np.int8)
+
+
+@njit(cache=True)
+def _reinsert(  # type: ignore[no-untyped-def]  # noqa: PLR0917 (numba: positional only)
+    old_keys, old_values, old_kinds, keys, values, kinds
+):
+    for index in range(old_keys.shape[0]):
+        if old_keys[index, 0] != -1:
+            slot = _slot(keys, old_keys[index, 0], old_keys[index, 1], old_keys[index, 2])
+            keys[slot, 0] = old_keys[index, 0]
+            keys[slot, 1] = old_keys[index, 1]
+            keys[slot, 2] = old_keys[index, 2]
+            values[slot] = old_values[index]
+            kinds[slot] = old_kinds[index]
+
+
+def grown(
+    table: tuple[np.ndarray, np.ndarray, np.ndarray],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The same memo in twice the slots."""
+    bigger = new_table(table[0].shape[0] * 2)
+    _reinsert(*table, *bigger)
+    return bigger

@@ -1,0 +1,175 @@
+"""The exact talent scheduling solver: preprocessing, a heuristic start, bounded DP from both ends.
+
+``solve`` follows Garcia de la Banda, Stuckey & Chu (2011): reduce the instance (preprocess.py),
+find a good order (heuristic.py), then run the bounded dynamic program (kernel.py) with the bound
+"strictly better than the best order known". If it finds nothing better, the known order is
+optimal; otherwise the memo leads back to a better one, which is optimal. The compiled search runs
+in slices of nodes so that the time limit, the progress callback and memo growth are handled here.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from firstad.schedule.talent import kernel
+from firstad.schedule.talent.bounds import lower_bound
+from firstad.schedule.talent.evaluation import evaluate
+from firstad.schedule.talent.heuristic import iterated_local_search
+from firstad.schedule.talent.instance import TalentInstance
+from firstad.schedule.talent.preprocess import Reduction, reduce
+
+Progress = Callable[[int, int], None]
+"""Called as ``progress(best_cost, lower_bound)`` whenever the solver has news."""
+
+MAX_SCENES = 63
+MAX_ACTORS = 63
+NODES_PER_SLICE = 200_000
+INITIAL_MEMO_SLOTS = 1 << 18
+
+
+@dataclass(frozen=True, slots=True)
+class TalentResult:
+    """What the solver found: ``order`` (0-based scenes), its ``cost`` (total pay), a proven
+    ``lower_bound`` on any order's cost, ``optimal`` when the two meet, the wall-clock
+    ``seconds`` and the number of search ``nodes`` expanded."""
+
+    order: tuple[int, ...]
+    cost: int
+    lower_bound: int
+    optimal: bool
+    seconds: float
+    nodes: int
+
+
+def solve(
+    instance: TalentInstance,
+    *,
+    time_limit: float | None = None,
+    progress: Progress | None = None,
+    seed: int = 0,
+) -> TalentResult:
+    """Find a minimum-pay order of the scenes, proving it optimal unless ``time_limit`` runs out."""
+    started = time.perf_counter()
+    reduction = reduce(instance)
+    if len(reduction.durations) > MAX_SCENES or len(reduction.costs) > MAX_ACTORS:
+        raise ValueError(
+            f"the exact solver handles up to {MAX_SCENES} scenes and {MAX_ACTORS} actors "
+            "after preprocessing"
+        )
+    search = _Search(reduction, seed)
+    search.run(started, time_limit, progress)
+    order = reduction.expand(search.order)
+    cost = evaluate(instance, order).total
+    return TalentResult(
+        order=order,
+        cost=cost,
+        lower_bound=min(cost, search.lower + reduction.constant),
+        optimal=search.optimal,
+        seconds=time.perf_counter() - started,
+        nodes=search.nodes,
+    )
+
+
+def _mask_table(values: tuple[int, ...]) -> np.ndarray:
+    """``table[chunk, byte]``: the sum of ``values`` over the bits of ``byte`` in that chunk."""
+    table = np.zeros((8, 256), dtype=np.int64)
+    for bit, value in enumerate(values):
+        chunk, offset = divmod(bit, 8)
+        for byte in range(256):
+            if (byte >> offset) & 1:
+                table[chunk, byte] += value
+    return table
+
+
+class _Search:
+    """The state of one solve on a reduced problem: best order, bound, memo."""
+
+    def __init__(self, reduction: Reduction, seed: int) -> None:
+        count = len(reduction.durations)
+        scene_actors = np.array(reduction.actor_masks, dtype=np.int64)
+        actor_scenes = np.array(
+            [
+                sum(
+                    1 << scene
+                    for scene, mask in enumerate(reduction.actor_masks)
+                    if (mask >> actor) & 1
+                )
+                for actor in range(len(reduction.costs))
+            ],
+            dtype=np.int64,
+        )
+        self.data = (
+            scene_actors,
+            np.array(reduction.durations, dtype=np.int64),
+            actor_scenes,
+            np.array(reduction.costs, dtype=np.int64),
+            _mask_table(reduction.durations),
+            _mask_table(reduction.costs),
+        )
+        self.constant = reduction.constant
+        self.root = (1 << count) - 1
+        self.order: tuple[int, ...] = tuple(range(count))
+        self.best = 0
+        self.lower = 0
+        self.optimal = count == 0
+        self.nodes = 0
+        self.seed = seed
+
+    def run(self, started: float, time_limit: float | None, progress: Progress | None) -> None:
+        if self.optimal:
+            return
+        scene_actors, durations, _, costs, _, _ = self.data
+        rounds = 20 + 2 * len(durations)
+        order, cost = iterated_local_search(scene_actors, durations, costs, rounds, self.seed)
+        self.order, self.best = tuple(int(scene) for scene in order), int(cost)
+        self.lower = int(lower_bound(self.data, np.int64(self.root), np.int64(0), np.int64(0)))
+        self._report(progress)
+        if self.lower >= self.best:
+            self.optimal = True
+            return
+        self._bounded_search(started, time_limit, progress)
+
+    def _report(self, progress: Progress | None) -> None:
+        if progress is not None:
+            progress(self.best + self.constant, self.lower + self.constant)
+
+    def _bounded_search(
+        self, started: float, time_limit: float | None, progress: Progress | None
+    ) -> None:
+        table = kernel.new_table(INITIAL_MEMO_SLOTS)
+        control = np.zeros(4, dtype=np.int64)
+        count = len(self.order)
+        workspace = np.zeros((2, count + 1, count), dtype=np.int64)
+        root = np.int64(self.root)
+        while True:
+            control[kernel.ABORT] = 0
+            control[kernel.NODE_LIMIT] = control[kernel.NODES] + NODES_PER_SLICE
+            value = int(
+                kernel.search(self.data, table, control, workspace, root, 0, 0, self.best - 1)
+            )
+            self.nodes = int(control[kernel.NODES])
+            if control[kernel.ABORT] == kernel.ABORT_FULL:
+                table = kernel.grown(table)
+            if control[kernel.ABORT] == 0:
+                self._finish(table, value)
+                self._report(progress)
+                return
+            self._report(progress)
+            if time_limit is not None and time.perf_counter() - started > time_limit:
+                return
+
+    def _finish(self, table: tuple[np.ndarray, np.ndarray, np.ndarray], value: int) -> None:
+        self.optimal = True
+        if value >= self.best:
+            self.lower = self.best
+            return
+        order = np.zeros(len(self.order), dtype=np.int64)
+        placed = kernel.reconstruct(self.data, table, np.int64(self.root), np.int64(value), order)
+        if placed != len(self.order):
+            raise RuntimeError("the memo does not lead back to the optimum it reported")
+        self.order = tuple(int(scene) for scene in order)
+        self.best = self.lower = value
