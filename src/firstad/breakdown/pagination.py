@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from firstad.breakdown.pagination_blocks import (
+    PREAMBLE,
     Block,
     FixedBlock,
     PageBreak,
@@ -64,10 +65,10 @@ class Layout:
 
 def paginate(script: Script, *, page_format: PageFormat = LETTER) -> Layout:
     """Lay the script out as the industry prints it."""
-    pages = _fill_pages(script_blocks(script, page_format), page_format.body_lines)
-    placements = tuple(
-        _placement(pages, scene, page_format.body_lines) for scene in range(len(script.scenes))
-    )
+    body_lines = page_format.body_lines
+    pages = _fill_pages(script_blocks(script, page_format), body_lines)
+    shares = _shares_by_scene(pages, len(script.scenes))
+    placements = tuple(_placement(scene_shares, len(pages), body_lines) for scene_shares in shares)
     return Layout(pages=len(pages), scenes=placements)
 
 
@@ -81,10 +82,19 @@ def eighths_on_page(lines: int, body_lines: int) -> int:
     return max(1, nearest)
 
 
-def _placement(pages: Sequence[dict[int, int]], scene: int, body_lines: int) -> ScenePlacement:
-    shares = [(number, page[scene]) for number, page in enumerate(pages, 1) if scene in page]
+def _shares_by_scene(pages: Sequence[dict[int, int]], scenes: int) -> list[list[tuple[int, int]]]:
+    """Per scene, (page number, lines printed there) for every page it appears on."""
+    shares: list[list[tuple[int, int]]] = [[] for _ in range(scenes)]
+    for number, page in enumerate(pages, 1):
+        for scene, lines in page.items():
+            if scene != PREAMBLE:
+                shares[scene].append((number, lines))
+    return shares
+
+
+def _placement(shares: Sequence[tuple[int, int]], pages: int, body_lines: int) -> ScenePlacement:
     if not shares:
-        return ScenePlacement(page=max(1, len(pages)), eighths=1)
+        return ScenePlacement(page=max(1, pages), eighths=1)
     eighths = sum(eighths_on_page(lines, body_lines) for _, lines in shares)
     return ScenePlacement(
         page=shares[0][0],
@@ -126,6 +136,10 @@ def _fill_pages(blocks: Sequence[Block | PageBreak], body_lines: int) -> list[di
         if isinstance(block, PageBreak):
             pages.new_page()
             continue
+        lines = pages.space_before(block) + block.height
+        if pages.used + lines <= body_lines and not block.keep_with_next:
+            pages.put(block.scene, lines)  # the common case: it fits, nothing to decide
+            continue
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         remaining: Block | None = block
         while remaining is not None:
@@ -146,11 +160,12 @@ def _place(pages: _Pages, block: Block, following: Block | PageBreak | None) -> 
         pages.put(block.scene, space + top_height)
         pages.new_page()
         return rest
-    if pages.used:
+    if block.height <= pages.body_lines or available < 1:
         pages.new_page()
         return block
-    # Taller than a whole page and unbreakable by the rules: cut it at the page's foot.
-    pages.put(block.scene, available)
+    # Taller than any page and unbreakable by the rules: moving it would not help, so it is
+    # cut at the foot of this page, as a writing program does with a runaway paragraph.
+    pages.put(block.scene, space + available)
     pages.new_page()
     return FixedBlock(block.scene, 0, block.height - available)
 
@@ -167,4 +182,6 @@ def _keeps_company(
     if isinstance(following, PageBreak):
         return True
     left = available - block.height - following.space_before
+    if following.height > pages.body_lines:
+        return left > 0  # it will be cut wherever it starts
     return following.height <= left or following.split(left) is not None

@@ -8,10 +8,11 @@ the text is kept only to re-wrap the two halves of a block that breaks across pa
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
 
-from firstad.breakdown.pagination_format import PageFormat
+from firstad.breakdown.pagination_format import ElementStyle, PageFormat
 from firstad.breakdown.pagination_wrap import sentence_ends, split_at, wrapped_line_count
 from firstad.model import Paragraph, ParagraphKind, Script
 
@@ -37,8 +38,11 @@ _KEPT_WITH_NEXT = frozenset({ParagraphKind.SCENE_HEADING, ParagraphKind.SHOT})
 _BREAKS_AT_SENTENCES = frozenset({ParagraphKind.ACTION})
 
 
-@dataclass(frozen=True, slots=True)
-class TextBlock:
+# Blocks are named tuples rather than frozen dataclasses: a feature makes a few thousand of
+# them per layout, and a frozen dataclass costs twice as much to build.
+
+
+class TextBlock(NamedTuple):
     """One paragraph outside a speech: heading, action, transition, shot, centred text."""
 
     scene: int
@@ -60,12 +64,11 @@ class TextBlock:
                 return None
             rest_height = wrapped_line_count(rest, self.width)
             if top_height <= available and rest_height >= MINIMUM_LINES_EACH_SIDE:
-                return top_height, replace(self, space_before=0, height=rest_height, text=rest)
+                return top_height, self._replace(space_before=0, height=rest_height, text=rest)
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class SpeechPart:
+class SpeechPart(NamedTuple):
     """A parenthetical, a dialogue paragraph or a lyric inside one speech."""
 
     kind: ParagraphKind
@@ -74,8 +77,7 @@ class SpeechPart:
     height: int
 
 
-@dataclass(frozen=True, slots=True)
-class SpeechBlock:
+class SpeechBlock(NamedTuple):
     """A character cue and everything the character says until the next other element."""
 
     scene: int
@@ -123,15 +125,14 @@ class SpeechBlock:
         later = self.parts[part_index:]
         if offset:
             rest = split_at(later[0].text, offset)[1]
-            first = replace(later[0], text=rest, height=wrapped_line_count(rest, later[0].width))
+            first = later[0]._replace(text=rest, height=wrapped_line_count(rest, later[0].width))
             later = (first, *later[1:])
         cue = self.cue + CONTINUED
         height = wrapped_line_count(cue, self.cue_width) + sum(part.height for part in later)
-        return replace(self, space_before=0, height=height, cue=cue, parts=later)
+        return self._replace(space_before=0, height=height, cue=cue, parts=later)
 
 
-@dataclass(frozen=True, slots=True)
-class FixedBlock:
+class FixedBlock(NamedTuple):
     """Lines that never break: dual dialogue, or the rest of a block forced over a page."""
 
     scene: int
@@ -143,140 +144,114 @@ class FixedBlock:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class PageBreak:
+class PageBreak(NamedTuple):
     """A forced page break: what follows starts a new page."""
 
     scene: int
 
 
 Block = TextBlock | SpeechBlock | FixedBlock
+AnyBlock = Block | PageBreak
 
 
-@dataclass(frozen=True, slots=True)
-class _Speech:
-    cue: Paragraph
-    parts: tuple[Paragraph, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class _DualSpeech:
-    left: _Speech
-    right: _Speech
-
-
-_Unit = Paragraph | _Speech | _DualSpeech
-
-
-def script_blocks(script: Script, page_format: PageFormat) -> tuple[Block | PageBreak, ...]:
+def script_blocks(script: Script, page_format: PageFormat) -> tuple[AnyBlock, ...]:
     """Every printed block of the script in order; the title page is not part of the script."""
-    blocks = list(paragraph_blocks(script.preamble, PREAMBLE, page_format))
+    maker = _BlockMaker(page_format, page_format.styles())
+    blocks: list[AnyBlock] = []
+    maker.add_blocks(blocks, script.preamble, PREAMBLE)
     for index, scene in enumerate(script.scenes):
         # The heading always prints, even when empty, so every scene has a start page.
         heading = Paragraph(ParagraphKind.SCENE_HEADING, scene.heading)
-        blocks.append(_block(heading, index, page_format))
-        blocks.extend(paragraph_blocks(scene.paragraphs, index, page_format))
+        blocks.append(maker.paragraph_block(heading, index))
+        maker.add_blocks(blocks, scene.paragraphs, index)
     return tuple(blocks)
 
 
-def paragraph_blocks(
-    paragraphs: Sequence[Paragraph], scene: int, page_format: PageFormat
-) -> Iterator[Block | PageBreak]:
-    """The blocks of one scene's paragraphs (or the preamble's)."""
-    printed = (paragraph for paragraph in paragraphs if _prints(paragraph))
-    for unit in _pair_dual(_group_speeches(printed)):
-        yield _block(unit, scene, page_format)
+def _printed(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
+    """The paragraphs that take room on the page: not sections, synopses or empty ones."""
+    return [
+        paragraph
+        for paragraph in paragraphs
+        if paragraph.kind is ParagraphKind.PAGE_BREAK
+        or (paragraph.kind not in _NOT_PRINTED and paragraph.text and not paragraph.text.isspace())
+    ]
 
 
-def _prints(paragraph: Paragraph) -> bool:
-    if paragraph.kind is ParagraphKind.PAGE_BREAK:
-        return True
-    return paragraph.kind not in _NOT_PRINTED and bool(paragraph.text.strip())
+def _speech_end(paragraphs: Sequence[Paragraph], cue_index: int) -> int:
+    """The index just past the speech whose cue is at ``cue_index``."""
+    end = cue_index + 1
+    while end < len(paragraphs) and paragraphs[end].kind in _SPEECH_PARTS:
+        end += 1
+    return end
 
 
-def _group_speeches(paragraphs: Iterable[Paragraph]) -> Iterator[Paragraph | _Speech]:
-    cue: Paragraph | None = None
-    parts: list[Paragraph] = []
-    for paragraph in paragraphs:
-        if cue is not None and paragraph.kind in _SPEECH_PARTS:
-            parts.append(paragraph)
-            continue
-        if cue is not None:
-            yield _Speech(cue, tuple(parts))
-            cue, parts = None, []
-        if paragraph.kind is ParagraphKind.CHARACTER:
-            cue = paragraph
-        else:
-            yield paragraph
-    if cue is not None:
-        yield _Speech(cue, tuple(parts))
+@dataclass(frozen=True, slots=True)
+class _BlockMaker:
+    """Measures paragraphs on one page format (its style table looked up once)."""
 
+    page_format: PageFormat
+    styles: Mapping[ParagraphKind, ElementStyle]
 
-def _pair_dual(units: Iterable[Paragraph | _Speech]) -> Iterator[_Unit]:
-    """Join a right-hand speech (``dual``) with the speech before it, printed beside it."""
-    pending: _Speech | None = None
-    for unit in units:
-        if pending is not None and isinstance(unit, _Speech) and unit.cue.dual:
-            yield _DualSpeech(pending, unit)
-            pending = None
-            continue
-        if pending is not None:
-            yield pending
-            pending = None
-        if isinstance(unit, _Speech):
-            pending = unit
-        else:
-            yield unit
-    if pending is not None:
-        yield pending
+    def add_blocks(
+        self, blocks: list[AnyBlock], paragraphs: Sequence[Paragraph], scene: int
+    ) -> None:
+        """Append the blocks of one scene's paragraphs (or the preamble's)."""
+        printed = _printed(paragraphs)
+        previous_speech: Sequence[Paragraph] = ()
+        index = 0
+        while index < len(printed):
+            paragraph = printed[index]
+            if paragraph.kind is not ParagraphKind.CHARACTER:
+                blocks.append(self.paragraph_block(paragraph, scene))
+                previous_speech, index = (), index + 1
+                continue
+            end = _speech_end(printed, index)
+            speech = printed[index:end]
+            if paragraph.dual and previous_speech:
+                # The right-hand column prints beside the speech just laid out.
+                blocks[-1] = self._dual_block(previous_speech, speech, scene)
+                previous_speech = ()
+            else:
+                blocks.append(self._speech_block(speech, scene))
+                previous_speech = speech
+            index = end
 
+    def paragraph_block(self, paragraph: Paragraph, scene: int) -> AnyBlock:
+        kind = paragraph.kind
+        if kind is ParagraphKind.PAGE_BREAK:
+            return PageBreak(scene)
+        style = self.styles[kind]
+        return TextBlock(
+            scene,
+            style.space_before,
+            wrapped_line_count(paragraph.text, style.width),
+            paragraph.text,
+            style.width,
+            kind in _KEPT_WITH_NEXT,
+            kind in _BREAKS_AT_SENTENCES,
+        )
 
-def _block(unit: _Unit, scene: int, page_format: PageFormat) -> Block | PageBreak:
-    if isinstance(unit, _Speech):
-        return _speech_block(unit, scene, page_format)
-    if isinstance(unit, _DualSpeech):
-        return _dual_block(unit, scene, page_format)
-    if unit.kind is ParagraphKind.PAGE_BREAK:
-        return PageBreak(scene)
-    style = page_format.style(unit.kind)
-    return TextBlock(
-        scene=scene,
-        space_before=style.space_before,
-        height=wrapped_line_count(unit.text, style.width),
-        text=unit.text,
-        width=style.width,
-        keep_with_next=unit.kind in _KEPT_WITH_NEXT,
-        breaks_at_sentences=unit.kind in _BREAKS_AT_SENTENCES,
-    )
+    def _speech_block(self, speech: Sequence[Paragraph], scene: int) -> SpeechBlock:
+        parts = tuple(self._speech_part(part) for part in speech[1:])
+        cue_style = self.page_format.character
+        cue_height = wrapped_line_count(speech[0].text, cue_style.width)
+        height = cue_height + sum(part.height for part in parts)
+        return SpeechBlock(
+            scene, cue_style.space_before, height, speech[0].text, cue_style.width, parts
+        )
 
+    def _speech_part(self, paragraph: Paragraph) -> SpeechPart:
+        width = self.styles[paragraph.kind].width
+        height = wrapped_line_count(paragraph.text, width)
+        return SpeechPart(paragraph.kind, paragraph.text, width, height)
 
-def _speech_block(speech: _Speech, scene: int, page_format: PageFormat) -> SpeechBlock:
-    parts = tuple(_speech_part(part, page_format) for part in speech.parts)
-    cue_width = page_format.character.width
-    cue_height = wrapped_line_count(speech.cue.text, cue_width)
-    return SpeechBlock(
-        scene=scene,
-        space_before=page_format.character.space_before,
-        height=cue_height + sum(part.height for part in parts),
-        cue=speech.cue.text,
-        cue_width=cue_width,
-        parts=parts,
-    )
+    def _dual_block(
+        self, left: Sequence[Paragraph], right: Sequence[Paragraph], scene: int
+    ) -> FixedBlock:
+        """Dual dialogue prints two narrow columns side by side, as tall as the longer one."""
+        height = max(self._column_height(left), self._column_height(right))
+        return FixedBlock(scene, self.page_format.character.space_before, height)
 
-
-def _speech_part(paragraph: Paragraph, page_format: PageFormat) -> SpeechPart:
-    width = page_format.style(paragraph.kind).width
-    height = wrapped_line_count(paragraph.text, width)
-    return SpeechPart(paragraph.kind, paragraph.text, width, height)
-
-
-def _dual_block(dual: _DualSpeech, scene: int, page_format: PageFormat) -> FixedBlock:
-    """Dual dialogue prints two narrow columns side by side, as tall as the longer one."""
-    column_heights = (_column_height(speech, page_format) for speech in (dual.left, dual.right))
-    return FixedBlock(scene, page_format.character.space_before, max(column_heights))
-
-
-def _column_height(speech: _Speech, page_format: PageFormat) -> int:
-    width = page_format.dual_width
-    cue = wrapped_line_count(speech.cue.text, width)
-    return cue + sum(wrapped_line_count(part.text, width) for part in speech.parts)
+    def _column_height(self, speech: Sequence[Paragraph]) -> int:
+        width = self.page_format.dual_width
+        return sum(wrapped_line_count(paragraph.text, width) for paragraph in speech)

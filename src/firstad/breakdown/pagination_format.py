@@ -8,6 +8,7 @@ format is what "one page, about one minute of screen time" means to a production
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from firstad.model import ParagraphKind
@@ -50,8 +51,8 @@ class PageFormat:
     lyrics: ElementStyle
     dual_width: int
 
-    def style(self, kind: ParagraphKind) -> ElementStyle:
-        """The style of a printing paragraph kind (sections, synopses and breaks never print)."""
+    def styles(self) -> Mapping[ParagraphKind, ElementStyle]:
+        """The style of each printing paragraph kind (sections, synopses, breaks never print)."""
         return {
             ParagraphKind.SCENE_HEADING: self.scene_heading,
             ParagraphKind.ACTION: self.action,
@@ -62,7 +63,7 @@ class PageFormat:
             ParagraphKind.SHOT: self.shot,
             ParagraphKind.CENTERED: self.centered,
             ParagraphKind.LYRICS: self.lyrics,
-        }[kind]
+        }
 
 
 # Final Draft's US Letter template: 11 in paper, 1 in top margin and about 1 in bottom margin

@@ -19,6 +19,8 @@ def wrapped_line_count(text: str, width: int) -> int:
 
     Hard line breaks (``\\n``) inside the text start new lines; an empty line still prints.
     """
+    if "\n" not in text:
+        return 1 if len(text) <= width else _line_count(text, width)
     return sum(_line_count(line, width) for line in text.split("\n"))
 
 
