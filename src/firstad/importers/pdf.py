@@ -92,6 +92,7 @@ class _Line:
 class _Page:
     number: int
     height: float
+    width: float
     lines: tuple[_Line, ...]
 
 
@@ -103,7 +104,10 @@ def parse_pdf(data: bytes, source: str) -> tuple[Script | None, tuple[Problem, .
     if not any(page.lines for page in pages):
         return None, (Problem(NO_TEXT_LAYER, source),)
     body_pages = tuple(_without_furniture(page) for page in pages)
-    layout = _measure(line for page in body_pages for line in page.lines)
+    layout = _measure(
+        (line for page in body_pages for line in page.lines),
+        page_centre=statistics.median(page.width for page in pages) / 2,
+    )
     body_pages = tuple(_with_scene_numbers(page, layout) for page in body_pages)
     title_pages = _title_page_count(body_pages, layout)
     title_page = _title_page(body_pages[:title_pages], layout)
@@ -144,7 +148,8 @@ def _page(number: int, page: Any) -> _Page:
         else:
             rows.append([char])
     lines = (_line(number, row) for row in rows)
-    return _Page(number, float(page.height), tuple(line for line in lines if line is not None))
+    kept = tuple(line for line in lines if line is not None)
+    return _Page(number, float(page.height), float(page.width), kept)
 
 
 def _line(page: int, chars: list[_Char]) -> _Line | None:
@@ -196,13 +201,14 @@ class _Layout:
     dialogue: float
     right: float
     dialogue_right: float
+    page_centre: float
 
     @property
     def centre(self) -> float:
         return (self.action + self.right) / 2
 
 
-def _measure(lines: Iterable[_Line]) -> _Layout:
+def _measure(lines: Iterable[_Line], page_centre: float) -> _Layout:
     body = [line for line in lines if not _has_margin_number(line)]
     starts = Counter(round(line.x0) for line in body if len(line.segments) == 1)
     total = sum(starts.values()) or 1
@@ -219,7 +225,8 @@ def _measure(lines: Iterable[_Line]) -> _Layout:
     action_ends = [line.x1 for line in body if abs(line.x0 - action) <= INDENT_TOLERANCE]
     dialogue_ends = [line.x1 for line in body if abs(line.x0 - dialogue) <= INDENT_TOLERANCE]
     right = max(action_ends, default=action + 6 * POINTS_PER_INCH)
-    return _Layout(action, dialogue, right, max(dialogue_ends, default=dialogue + 252.0))
+    dialogue_right = max(dialogue_ends, default=dialogue + 252.0)
+    return _Layout(action, dialogue, right, dialogue_right, page_centre)
 
 
 def _has_margin_number(line: _Line) -> bool:
@@ -255,7 +262,9 @@ def _number(segment: _Segment) -> str | None:
 def _is_centred(line: _Line, layout: _Layout) -> bool:
     centre = (line.x0 + line.x1) / 2
     indented = line.x0 - layout.action > 0.3 * POINTS_PER_INCH
-    return indented and abs(centre - layout.centre) <= 0.3 * POINTS_PER_INCH
+    # Programs centre either on the page or between the body margins (1.5 in and 7.5 in).
+    offset = min(abs(centre - layout.centre), abs(centre - layout.page_centre))
+    return indented and offset <= 0.3 * POINTS_PER_INCH
 
 
 def _title_page_count(pages: Sequence[_Page], layout: _Layout) -> int:
@@ -538,10 +547,12 @@ def _last_cue(pieces: Sequence[_Piece]) -> str | None:
 
 
 def _paragraph(piece: _Piece, layout: _Layout, first_page: int) -> Paragraph:
-    limit = layout.dialogue_right if piece.role is _Role.DIALOGUE else layout.right
-    text = _joined_text(piece.lines, limit)
-    if piece.role is _Role.HEADING:
-        text = " ".join(text.split())
+    if piece.role in {_Role.HEADING, _Role.PARENTHETICAL, _Role.CUE}:
+        # Wrapped by the page width only; a writer never breaks these by hand.
+        text = " ".join(" ".join(line.text.split()) for line in piece.lines)
+    else:
+        limit = layout.dialogue_right if piece.role is _Role.DIALOGUE else layout.right
+        text = _joined_text(piece.lines, limit)
     page = piece.lines[0].page - first_page
     return Paragraph(_KIND[piece.role], text, line=None, page=page, dual=piece.dual)
 
@@ -554,9 +565,8 @@ def _joined_text(lines: Sequence[_Line], limit: float) -> str:
         first_word = words[0] if words else ""
         width = (previous.x1 - previous.x0) / max(len(previous.text), 1)
         would_fit = previous.x1 + width * (len(first_word) + 1) <= limit + width / 2
-        separator = "\n" if would_fit or line.page != previous.page else " "
-        if line.page != previous.page:
-            separator = " "
+        # Across a page break the paragraph was split by the printer, not by the writer.
+        separator = "\n" if would_fit and line.page == previous.page else " "
         text = f"{text}{separator}{line.text.strip()}"
     return text
 
