@@ -402,7 +402,7 @@ def _block_pieces(block: list[_Line], layout: _Layout, previous: _Piece | None) 
         and len(block) > 1
         and all(_is_caps(s.text) for s in first.segments)
     ):
-        return _dual_pieces(block, layout)
+        return _dual_pieces(block)
     if len(block) > 1 and _is_cue(first, layout) and _is_speech(block[1], layout):
         return [_Piece(_Role.CUE, (first,)), *_speech_pieces(block[1:], dual=False)]
     if len(block) == 1 and _is_shot(first, layout, previous):
@@ -500,7 +500,7 @@ def _speech_pieces(lines: Sequence[_Line], *, dual: bool) -> list[_Piece]:
     return pieces
 
 
-def _dual_pieces(block: list[_Line], layout: _Layout) -> list[_Piece]:
+def _dual_pieces(block: list[_Line]) -> list[_Piece]:
     """Two speeches side by side: the left column first, then the right one marked dual."""
     left_cue, right_cue = block[0].segments
     boundary = (left_cue.x0 + right_cue.x0) / 2
@@ -513,7 +513,6 @@ def _dual_pieces(block: list[_Line], layout: _Layout) -> list[_Piece]:
     for dual, column in enumerate(columns):
         pieces.append(_Piece(_Role.CUE, tuple(column[:1]), dual=bool(dual)))
         pieces.extend(_speech_pieces(column[1:], dual=bool(dual)))
-    del layout
     return pieces
 
 
