@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
+import time
 from dataclasses import replace
+from pathlib import Path
 
+import pdfplumber
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -16,6 +21,7 @@ from firstad.breakdown.pagination import (
     paginate,
 )
 from firstad.breakdown.pagination_format import ElementStyle
+from firstad.importers import read_script
 from firstad.model import Paragraph, ParagraphKind, Scene, Script
 
 ACTION = ParagraphKind.ACTION
@@ -304,3 +310,78 @@ def test_every_layout_is_consistent(scenes: list[Scene]) -> None:
     shares = sum(p.last_page - p.page + 1 for p in layout.scenes)
     exact = printed * 8 / LETTER.body_lines
     assert abs(sum(p.eighths for p in layout.scenes) - exact) <= shares
+
+
+SCREENPLAYS = Path(__file__).resolve().parents[2].parent / "shared" / "screenplays"
+
+
+@pytest.mark.parametrize("name", ["radio-studio.finaldraft.fdx", "radio-studio.fadein-export.fdx"])
+def test_final_draft_lengths_from_the_file(name: str) -> None:
+    studio, problems = read_script(SCREENPLAYS / name)
+    assert studio is not None, problems
+
+    layout = paginate(studio, page_format=A4)
+
+    reported = [(scene.reported_page, scene.reported_eighths) for scene in studio.scenes]
+    assert reported == [("1", 3), ("1", 2)]
+    assert [(str(p.page), p.eighths) for p in layout.scenes] == reported
+
+
+# screenplain 0.12.0's PDF geometry (screenplain/export/pdf.py): 61-character frame, dialogue
+# 36 characters, parenthetical to the frame's right edge, one blank line above every element.
+SCREENPLAIN = replace(
+    LETTER,
+    scene_heading=ElementStyle(width=61, space_before=1),
+    action=ElementStyle(width=61, space_before=1),
+    dialogue=ElementStyle(width=36, space_before=0),
+    parenthetical=ElementStyle(width=48, space_before=0),
+    transition=ElementStyle(width=61, space_before=1),
+    centered=ElementStyle(width=61, space_before=1),
+)
+
+
+def _pdf_scene_starts(headings: list[str]) -> list[tuple[int, int]]:
+    """(script page, body line) where each heading prints in screenplain's PDF."""
+    starts: list[tuple[int, int]] = []
+    with pdfplumber.open(SCREENPLAYS / "brick-and-steel.screenplain-0.12.0.pdf") as pdf:
+        for number, page in enumerate(pdf.pages[1:], 1):  # the title page is not counted
+            lines: dict[int, list[str]] = {}
+            for word in page.extract_words():
+                lines.setdefault(round(word["top"]), []).append(word["text"])
+            for top, words in sorted(lines.items()):
+                if len(starts) < len(headings) and " ".join(words) == headings[len(starts)]:
+                    starts.append((number, round((top - 76) / 12)))  # 1 in margin, 12 pt lines
+    return starts
+
+
+def test_brick_and_steel_breaks_pages_where_screenplain_does() -> None:
+    brick, problems = read_script(SCREENPLAYS / "brick-and-steel.fountain")
+    assert brick is not None, problems
+    starts = _pdf_scene_starts([scene.heading for scene in brick.scenes])
+    assert len(starts) == len(brick.scenes) == 8
+
+    layout = paginate(brick, page_format=SCREENPLAIN)
+
+    assert layout.pages == 3  # 4 PDF pages, less the title page
+    assert [placement.page for placement in layout.scenes] == [page for page, _ in starts]
+    # A scene runs from the blank line above its heading to the blank above the next heading;
+    # at the top of a page there is no blank. THE END prints on line 50 of the last page, so a
+    # next heading would print on line 52.
+    printed = [
+        (next_page - page) * SCREENPLAIN.body_lines + next_line - line - (line == 0)
+        for (page, line), (next_page, next_line) in itertools.pairwise([*starts, (3, 52)])
+    ]
+    assert [placement.lines for placement in layout.scenes] == printed
+
+
+def test_big_fish_lays_out_in_milliseconds() -> None:
+    big_fish, problems = read_script(SCREENPLAYS / "big-fish.fountain")
+    assert big_fish is not None, problems
+
+    started = time.perf_counter()
+    layout = paginate(big_fish)
+    elapsed = time.perf_counter() - started
+
+    assert len(layout.scenes) == len(big_fish.scenes) > 180
+    assert 100 <= layout.pages <= 140  # the feature runs about two hours
+    assert elapsed < 0.25  # ~7 ms on a laptop core; generous for a loaded CI runner
