@@ -1,0 +1,264 @@
+"""The schedule optimizer: the cheapest schedule that keeps every rule, with a proven bound.
+
+``optimize`` builds the CP-SAT assignment model (``cpsat_model``, ``cpsat_cost``), pins what
+the user locked, and — when re-planning from a published schedule — first finds the fewest
+scenes that must leave their published day, then the cheapest schedule with no more moves
+(lexicographic: a crew cares more about a stable call sheet than about a saving). Its answer is
+always judged by the evaluator, and the cost it reports is the evaluator's.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, replace
+from datetime import datetime
+from datetime import time as clock
+
+from ortools.sat.python import cp_model
+
+from firstad.model import CostBreakdown, Problem, Schedule, ShootDay
+from firstad.schedule.cpsat_cost import add_costs
+from firstad.schedule.cpsat_model import LOCKED_DAY, Fact, ScheduleModel, Switch, always
+from firstad.schedule.evaluator import evaluate, violations
+from firstad.schedule.indexed import IndexedProblem, index_problem
+from firstad.schedule.problem import SchedulingProblem
+from firstad.schedule.sequencing import shift_day, shoot_day
+from firstad.schedule.solve import (
+    ProgressCallback,
+    ProgressEvent,
+    SolveOutcome,
+    add_hint,
+    relative_gap,
+    run_solver,
+)
+
+__all__ = ["OptimizeResult", "ProgressEvent", "optimize"]
+
+OPTIMAL = "optimal"
+FEASIBLE = "feasible"
+INFEASIBLE = "infeasible"
+UNKNOWN = "unknown"
+
+# Share of the time limit spent finding the fewest moves when re-planning.
+REPLAN_SHARE = 0.3
+
+
+@dataclass(frozen=True, slots=True)
+class OptimizeResult:
+    """The optimizer's answer.
+
+    ``schedule`` is None when no schedule was found (``status`` infeasible or unknown: out of
+    time before the first one). ``cost`` is the evaluator's judgement of it, ``lower_bound``
+    the proven least total cost of any schedule keeping the same locks (and, when
+    re-planning, no more moved scenes), ``gap`` = (total - bound) / total. ``problems`` holds
+    the evaluator's violations (never expected) and other notes.
+    """
+
+    schedule: Schedule | None
+    cost: CostBreakdown | None
+    lower_bound: int
+    gap: float | None
+    status: str
+    problems: tuple[Problem, ...] = ()
+
+
+def optimize(
+    problem: SchedulingProblem,
+    *,
+    time_limit: float,
+    seed: int = 0,
+    locked: Schedule | None = None,
+    previous: Schedule | None = None,
+    progress: ProgressCallback | None = None,
+) -> OptimizeResult:
+    """The cheapest schedule of ``problem`` found within ``time_limit`` seconds.
+
+    ``locked`` days (``ShootDay.locked``) are kept exactly; scenes of its unlocked days are
+    pinned to their date but the day may take more. ``previous`` is the published schedule to
+    change as little as possible.
+    """
+    indexed = index_problem(problem)
+    started = time.monotonic()
+    moved_limit = None
+    if previous is not None:
+        moved_limit = _fewest_moves(
+            indexed,
+            locked=locked,
+            previous=previous,
+            time_limit=time_limit * REPLAN_SHARE,
+            seed=seed,
+            progress=progress,
+        )
+        if moved_limit is None:
+            return OptimizeResult(None, None, 0, None, INFEASIBLE)
+    remaining = time_limit - (time.monotonic() - started)
+    schedule_model = build_cost_model(indexed, locked=locked)
+    if previous is not None and moved_limit is not None:
+        moved = moved_literals(schedule_model, previous)
+        schedule_model.model.add(sum(moved) <= moved_limit)
+        add_hint(schedule_model, _assignment(indexed, previous))
+    outcome = run_solver(
+        schedule_model, time_limit=remaining, seed=seed, progress=progress, phase="search"
+    )
+    return _result(problem, schedule_model, outcome, locked)
+
+
+def build_cost_model(
+    indexed: IndexedProblem, *, locked: Schedule | None = None, switch: Switch = always
+) -> ScheduleModel:
+    """The full model with its cost objective and the user's locks."""
+    schedule_model = ScheduleModel(indexed, switch=switch).build()
+    costs = add_costs(schedule_model)
+    schedule_model.model.minimize(costs.total)
+    if locked is not None:
+        add_locks(schedule_model, locked)
+    return schedule_model
+
+
+def add_locks(schedule_model: ScheduleModel, locked: Schedule) -> None:
+    """Pin locked scenes to their dates; a locked day takes no other scene."""
+    indexed = schedule_model.problem
+    day_of_date = {day: index for index, day in enumerate(indexed.dates)}
+    position = {scene.number: index for index, scene in enumerate(indexed.scenes)}
+    for shoot in locked.days:
+        day = day_of_date.get(shoot.date)
+        switch = schedule_model.switch(Fact(LOCKED_DAY, -1 if day is None else day))
+        pinned = {position[number] for number in shoot.scenes if number in position}
+        for scene in pinned:
+            literal = schedule_model.variables.shoot.get((scene, day)) if day is not None else None
+            if literal is None:
+                schedule_model.model.add_bool_or([]).only_enforce_if(switch)
+                continue
+            schedule_model.model.add_bool_and([literal]).only_enforce_if(switch)
+        if shoot.locked and day is not None:
+            _keep_day_closed(schedule_model, day, pinned, switch)
+            _keep_call(schedule_model, day, shoot, switch)
+
+
+def _keep_day_closed(
+    schedule_model: ScheduleModel, day: int, pinned: set[int], switch: list[cp_model.IntVar]
+) -> None:
+    for (scene, scene_day), literal in schedule_model.variables.shoot.items():
+        if scene_day == day and scene not in pinned:
+            schedule_model.model.add_bool_and([literal.Not()]).only_enforce_if(switch)
+
+
+def _keep_call(
+    schedule_model: ScheduleModel, day: int, shoot: ShootDay, switch: list[cp_model.IntVar]
+) -> None:
+    """A locked day keeps its call time, so the turnaround around it is judged as published."""
+    midnight = datetime.combine(shoot.date, clock())
+    minute = int((shoot.call - midnight).total_seconds() // 60)
+    call = schedule_model.variables.call[day]
+    schedule_model.model.add(call == minute).only_enforce_if(switch)
+
+
+# --- re-planning ----------------------------------------------------------------------------
+
+
+def _assignment(indexed: IndexedProblem, schedule: Schedule) -> dict[int, int]:
+    """Scene index -> day index of a schedule's days that are still shoot dates."""
+    day_of_date = {day: index for index, day in enumerate(indexed.dates)}
+    position = {scene.number: index for index, scene in enumerate(indexed.scenes)}
+    assignment: dict[int, int] = {}
+    for shoot in schedule.days:
+        for number in shoot.scenes:
+            if number in position and shoot.date in day_of_date:
+                assignment[position[number]] = day_of_date[shoot.date]
+    return assignment
+
+
+def moved_literals(schedule_model: ScheduleModel, previous: Schedule) -> list[cp_model.LiteralT]:
+    """One literal per published scene, true when it leaves its published day."""
+    assignment = _assignment(schedule_model.problem, previous)
+    shoot = schedule_model.variables.shoot
+    published = {number for day in previous.days for number in day.scenes}
+    moved: list[cp_model.LiteralT] = []
+    for scene_index, scene in enumerate(schedule_model.problem.scenes):
+        if scene.number not in published:
+            continue
+        literal = shoot.get((scene_index, assignment.get(scene_index, -1)))
+        # A scene whose published day is lost or closed to it must move: a constant 1.
+        moved.append(literal.Not() if literal is not None else schedule_model.model.new_constant(1))
+    return moved
+
+
+def _fewest_moves(
+    indexed: IndexedProblem,
+    *,
+    locked: Schedule | None,
+    previous: Schedule,
+    time_limit: float,
+    seed: int,
+    progress: ProgressCallback | None,
+) -> int | None:
+    """The fewest published scenes that must change day (None when nothing is feasible)."""
+    schedule_model = ScheduleModel(indexed).build()
+    if locked is not None:
+        add_locks(schedule_model, locked)
+    moved = moved_literals(schedule_model, previous)
+    schedule_model.model.minimize(sum(moved))
+    add_hint(schedule_model, _assignment(indexed, previous))
+    outcome = run_solver(
+        schedule_model, time_limit=time_limit, seed=seed, progress=progress, phase="replan"
+    )
+    return outcome.objective
+
+
+# --- the answer -----------------------------------------------------------------------------
+
+
+def _result(
+    problem: SchedulingProblem,
+    schedule_model: ScheduleModel,
+    outcome: SolveOutcome,
+    locked: Schedule | None,
+) -> OptimizeResult:
+    if outcome.plans is None:
+        status = INFEASIBLE if outcome.status == "INFEASIBLE" else UNKNOWN
+        return OptimizeResult(None, None, 0, None, status)
+    schedule = _with_locked_days(
+        Schedule(days=tuple(shoot_day(schedule_model.problem, plan) for plan in outcome.plans)),
+        locked,
+    )
+    schedule = settle_calls(problem, schedule)
+    evaluation = evaluate(problem, schedule)
+    total = evaluation.cost.total
+    bound = min(outcome.bound, total)
+    status = OPTIMAL if outcome.status == "OPTIMAL" and total == outcome.objective else FEASIBLE
+    return OptimizeResult(
+        schedule=schedule,
+        cost=evaluation.cost,
+        lower_bound=bound,
+        gap=relative_gap(total, bound),
+        status=status,
+        problems=evaluation.violations,
+    )
+
+
+def settle_calls(problem: SchedulingProblem, schedule: Schedule) -> Schedule:
+    """Move each day's call to the production's usual call time where every rule still holds.
+
+    The model is indifferent to the hour of a day that fits anywhere, and CP-SAT returns the
+    first that fits (often midnight); crews expect their usual call.
+    """
+    usual = problem.rules.default_call
+    days = list(schedule.days)
+    for index, day in enumerate(days):
+        if day.locked or day.call.time() == usual:
+            continue
+        trial = [*days]
+        trial[index] = shift_day(day, datetime.combine(day.date, usual))
+        candidate = Schedule(days=tuple(trial), unscheduled=schedule.unscheduled)
+        if not violations(problem, candidate):
+            days = trial
+    return Schedule(days=tuple(days), unscheduled=schedule.unscheduled)
+
+
+def _with_locked_days(schedule: Schedule, locked: Schedule | None) -> Schedule:
+    """Locked days go out exactly as the user fixed them (order, call and wrap)."""
+    if locked is None:
+        return schedule
+    kept = {day.date: day for day in locked.days if day.locked}
+    days = tuple(kept.get(day.date, day) for day in schedule.days)
+    return replace(schedule, days=days)

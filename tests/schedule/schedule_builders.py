@@ -1,0 +1,143 @@
+"""Small scheduling problems written in code, shared by the optimizer's test modules."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Sequence
+from datetime import date, timedelta
+
+from firstad.model import IntExt, Ordering, Schedule, WorkRules
+from firstad.schedule.evaluator import evaluate
+from firstad.schedule.indexed import IndexedProblem, index_problem
+from firstad.schedule.problem import CastTerms, LocationTerms, SceneJob, SchedulingProblem
+from firstad.schedule.sequencing import DayPlan, shoot_day
+
+START = date(2027, 3, 1)  # a Monday
+
+
+def weekdays(count: int, start: date = START) -> tuple[date, ...]:
+    days: list[date] = []
+    day = start
+    while len(days) < count:
+        if day.weekday() < 5:
+            days.append(day)
+        day += timedelta(days=1)
+    return tuple(days)
+
+
+def actor(
+    identifier: str, rate: int, dates: Sequence[date], *, drop_pickup: bool = False
+) -> CastTerms:
+    return CastTerms(
+        id=identifier,
+        name=identifier.title(),
+        characters=(identifier.upper(),),
+        daily_rate=rate,
+        available_dates=frozenset(dates),
+        drop_pickup=drop_pickup,
+    )
+
+
+def place(
+    identifier: str,
+    dates: Sequence[date],
+    *,
+    rate: int = 100,
+    permit: int = 0,
+    window: tuple[int, int] = (0, 1440),
+) -> LocationTerms:
+    return LocationTerms(
+        id=identifier,
+        name=identifier.upper(),
+        daily_rate=rate,
+        permit_fee=permit,
+        permit_lead_days=0,
+        available_dates=frozenset(dates),
+        window_start=window[0],
+        window_end=window[1],
+    )
+
+
+def scene(
+    number: str,
+    minutes: int,
+    cast: Sequence[str],
+    location: str,
+    *,
+    fixed: date | None = None,
+    time_of_day: str = "DAY",
+) -> SceneJob:
+    return SceneJob(
+        number=number,
+        duration_minutes=minutes,
+        cast_ids=frozenset(cast),
+        location_id=location,
+        int_ext=IntExt.INT,
+        time_of_day=time_of_day,
+        eighths=max(1, minutes // 15),
+        fixed_date=fixed,
+    )
+
+
+def problem(
+    scenes: Sequence[SceneJob],
+    dates: Sequence[date],
+    cast: Sequence[CastTerms],
+    locations: Sequence[LocationTerms],
+    *,
+    rules: WorkRules | None = None,
+    orderings: Sequence[Ordering] = (),
+    crew: int = 1000,
+) -> SchedulingProblem:
+    return SchedulingProblem(
+        title="test",
+        scenes=tuple(scenes),
+        dates=tuple(dates),
+        cast={member.id: member for member in cast},
+        locations={location.id: location for location in locations},
+        rules=rules or WorkRules(overtime_rate_per_hour=120, move_cost=200, move_minutes=60),
+        orderings=tuple(orderings),
+        crew_daily_rate=crew,
+    )
+
+
+def brute_force_best(scheduling: SchedulingProblem, calls: Sequence[int] = (420,)) -> int | None:
+    """The cheapest violation-free schedule by trying every assignment of scenes to days,
+    each day laid out location by location in every order, called at every quarter hour that
+    could matter. Only for a handful of scenes and days."""
+    indexed = index_problem(scheduling)
+    best: int | None = None
+    days = range(indexed.day_count)
+    for assignment in itertools.product(days, repeat=len(indexed.scenes)):
+        for schedule in _layouts(indexed, assignment, calls):
+            evaluation = evaluate(scheduling, schedule)
+            if evaluation.feasible and (best is None or evaluation.cost.total < best):
+                best = evaluation.cost.total
+    return best
+
+
+def _layouts(
+    indexed: IndexedProblem, assignment: tuple[int, ...], calls: Sequence[int]
+) -> Iterator[Schedule]:
+    by_day: dict[int, dict[int, list[int]]] = {}
+    for scene_index, day in enumerate(assignment):
+        location = indexed.scenes[scene_index].location
+        by_day.setdefault(day, {}).setdefault(location, []).append(scene_index)
+    options = []
+    for day, blocks in sorted(by_day.items()):
+        day_options = []
+        for order in itertools.permutations(sorted(blocks)):
+            for call in calls:
+                minutes = sum(indexed.scenes[s].minutes for s in assignment_scenes(blocks))
+                minutes += indexed.rules.move_minutes * (len(blocks) - 1)
+                plan = DayPlan(
+                    day, tuple((loc, tuple(blocks[loc])) for loc in order), call, call + minutes
+                )
+                day_options.append(shoot_day(indexed, plan))
+        options.append(day_options)
+    for days in itertools.product(*options):
+        yield Schedule(days=tuple(days))
+
+
+def assignment_scenes(blocks: dict[int, list[int]]) -> list[int]:
+    return [scene for scenes in blocks.values() for scene in scenes]
