@@ -92,7 +92,7 @@ def test_overnight_rink_and_turnaround() -> None:
     ]
     result = solved(problem(scenes, days, cast, locations))
     assert result.schedule is not None
-    night = [day for day in result.schedule.days if "1" in day.scenes][0]
+    night = next(day for day in result.schedule.days if "1" in day.scenes)
     assert night.call.hour >= 19 or night.call.hour < 2
 
 
