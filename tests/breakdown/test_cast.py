@@ -92,3 +92,15 @@ def test_generic_names_count_only_in_capitals_and_articles_are_not_names() -> No
     finder = CastFinder((office, street, kitchen))
     assert finder.characters(street) == ((), ("THE BOSS",))
     assert finder.characters(kitchen) == ((), ("WOMAN",))
+
+
+def test_a_full_name_introduces_the_speaker_of_the_cues_but_young_maya_is_another_role() -> None:
+    rink = _scene(
+        (K.ACTION, "MAYA LINDQVIST (30) laces up. YOUNG MAYA (12) spins on an old TV."),
+        (K.CHARACTER, "MAYA"),
+        (K.DIALOGUE, "Again."),
+    )
+    house = _scene((K.ACTION, "Maya Lindqvist sleeps. Young Maya smiles from a photo."))
+    finder = CastFinder((rink, house))
+    assert finder.characters(rink) == (("MAYA",), ("MAYA", "YOUNG MAYA"))
+    assert finder.characters(house) == ((), ("MAYA", "YOUNG MAYA"))

@@ -131,13 +131,18 @@ class CastFinder:
 
     @staticmethod
     def _descriptions(introduced: list[str], speakers: tuple[str, ...]) -> dict[str, str]:
-        """Introductions that describe a speaker: "EXTREMELY HANDSOME MAN" is "HANDSOME MAN"."""
-        return {
-            name: speaker
-            for name in introduced
-            for speaker in speakers
-            if name != speaker and name.endswith(" " + speaker)
-        }
+        """Introductions that name a speaker more fully.
+
+        "MAYA LINDQVIST (30)" introduces the MAYA of the cues, and "an EXTREMELY HANDSOME MAN"
+        the HANDSOME MAN; but YOUNG MAYA is another role, played by another actor.
+        """
+        aliases: dict[str, str] = {}
+        for name in introduced:
+            for speaker in speakers:
+                extra = _extra_words(name, speaker)
+                if extra and not extra & _AGE_QUALIFIERS:
+                    aliases[name] = speaker
+        return aliases
 
     @staticmethod
     def _short_names(names: tuple[str, ...]) -> dict[str, str]:
@@ -179,6 +184,23 @@ class CastFinder:
 _NAME_PREFIXES = frozenset(
     "THE A AN MR MRS MS MISS DR DOCTOR OLD YOUNG LITTLE BIG UNCLE AUNT".split()
 )
+
+
+# Words that make a different role of the same character: another actor plays YOUNG MAYA.
+_AGE_QUALIFIERS = frozenset(
+    "YOUNG YOUNGER OLD OLDER LITTLE TEEN TEENAGE ADULT BABY ELDERLY CHILD KID FUTURE".split()
+)
+
+
+def _extra_words(name: str, speaker: str) -> frozenset[str]:
+    """The words ``name`` adds around ``speaker`` ("MAYA LINDQVIST" adds LINDQVIST)."""
+    if name == speaker:
+        return frozenset()
+    if name.startswith(speaker + " "):
+        return frozenset(name[len(speaker) + 1 :].split())
+    if name.endswith(" " + speaker):
+        return frozenset(name[: -len(speaker) - 1].split())
+    return frozenset()
 
 
 def _can_stand_alone(first_word: str) -> bool:
