@@ -104,3 +104,12 @@ def test_a_full_name_introduces_the_speaker_of_the_cues_but_young_maya_is_anothe
     finder = CastFinder((rink, house))
     assert finder.characters(rink) == (("MAYA",), ("MAYA", "YOUNG MAYA"))
     assert finder.characters(house) == ((), ("MAYA", "YOUNG MAYA"))
+
+
+def test_a_joint_cue_is_not_a_character_of_its_own() -> None:
+    both = _scene((K.CHARACTER, "EDWARD AND WILL"), (K.DIALOGUE, "Hello."))
+    edward = _scene((K.CHARACTER, "EDWARD"), (K.DIALOGUE, "Hi."))
+    will = _scene((K.CHARACTER, "WILL"), (K.DIALOGUE, "Hi."))
+    finder = CastFinder((both, edward, will))
+    assert "EDWARD AND WILL" not in finder.known
+    assert finder.characters(both) == (("EDWARD", "WILL"), ("EDWARD", "WILL"))

@@ -97,14 +97,6 @@ def introductions(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
-    """One alternation over the names, matched as whole words in any letter case."""
-    escaped = sorted((re.escape(name) for name in names if name), key=len, reverse=True)
-    if not escaped:
-        return None
-    return re.compile(r"(?<![\w'])(?:" + "|".join(escaped) + r")(?![\w'])", re.IGNORECASE)
-
-
 class CastFinder:
     """Finds the characters in each scene, knowing every character of the whole script.
 
@@ -115,7 +107,8 @@ class CastFinder:
 
     def __init__(self, scenes: Iterable[Scene], declared: Iterable[str] = ()) -> None:
         scene_list = tuple(scenes)
-        speakers = [name for scene in scene_list for name in speaking_cast(scene)]
+        cues = _unique(name for scene in scene_list for name in speaking_cast(scene))
+        speakers = [speaker for cue in cues for speaker in cue_speakers(cue, cues)]
         introduced = [
             name
             for scene in scene_list
@@ -127,7 +120,8 @@ class CastFinder:
             [*declared, *speakers, *(name for name in introduced if name not in described)]
         )
         self._aliases = {**self._short_names(self.known), **described}
-        self._pattern = _name_pattern([*self.known, *self._aliases])
+        self._lookup = {_name_key(name): name for name in (*self.known, *self._aliases)}
+        self._longest = max((len(key.split()) for key in self._lookup), default=0)
 
     @staticmethod
     def _descriptions(introduced: list[str], speakers: tuple[str, ...]) -> dict[str, str]:
@@ -159,13 +153,24 @@ class CastFinder:
         }
 
     def _mentions(self, text: str) -> Iterable[str]:
-        if self._pattern is None:
-            return
-        for match in self._pattern.finditer(text):
-            mention = match.group(0)
-            name = self.canonical(mention)
-            if _written_as_name(mention, generic=_is_generic(name)):
-                yield name
+        """Known names in the text, longest first ("YOUNG MAYA" before "MAYA")."""
+        for run in _CAPITALISED_RUN.finditer(text):
+            words = run.group(0).split()
+            start = 0
+            while start < len(words):
+                length = self._longest_name_at(words, start)
+                if length:
+                    mention = " ".join(words[start : start + length])
+                    name = self.canonical(self._lookup[_name_key(mention)])
+                    if _written_as_name(mention, generic=_is_generic(name)):
+                        yield name
+                start += length or 1
+
+    def _longest_name_at(self, words: list[str], start: int) -> int:
+        for length in range(min(self._longest, len(words) - start), 0, -1):
+            if _name_key(" ".join(words[start : start + length])) in self._lookup:
+                return length
+        return 0
 
     def canonical(self, mention: str) -> str:
         name = _SPACES.sub(" ", mention.upper().replace("\u2019", "'"))
@@ -178,6 +183,18 @@ class CastFinder:
         for paragraph in _action(scene.paragraphs):
             present.extend(self._mentions(paragraph.text))
         return speaking, _unique(present)
+
+
+# Words that begin with a capital, possibly in a row: where any name mention must be.
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'\u2019.\-]*(?:[ \t]+[A-Z][\w'\u2019.\-]*)*")
+_POSSESSIVE = re.compile(r"['\u2019]S$")
+_WORD_PUNCTUATION = ".,;:!?-"
+
+
+def _name_key(text: str) -> str:
+    """How names are compared: capitals, no possessive, no punctuation ("Dr. Nilsson's")."""
+    words = (_POSSESSIVE.sub("", word.upper()).strip(_WORD_PUNCTUATION) for word in text.split())
+    return " ".join(word for word in words if word)
 
 
 # Words that start a name without being one: "THE BOSS" must not make every "the" a mention.
