@@ -311,6 +311,8 @@ def test_two_spaces_keep_a_blank_line_inside_action() -> None:
         ("_underline_", "underline"),
         ("_**BRICK & STEEL**_", "BRICK & STEEL"),
         ("*italic **bold** italic*", "italic bold italic"),
+        ("**bold *and* italic**", "bold and italic"),
+        ("snake_case_name", "snakecasename"),
         (r"Steel \*hates\* it", "Steel *hates* it"),
         ("5 * 3 = 15", "5 * 3 = 15"),
         ("He*llo\nwor*ld", "He*llo\nwor*ld"),
@@ -533,6 +535,23 @@ def test_script_records_its_source_and_format() -> None:
 def test_degenerate_inputs(text: str) -> None:
     script, _ = parse_fountain(text, "inline.fountain")
     assert script.scenes == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "*a " * 20_000,
+        "_a " * 20_000,
+        "[[" * 20_000,
+        "[[\n\n" * 20_000,
+        "/*" * 20_000,
+        "(x" * 20_000,
+    ],
+    ids=["stars", "underscores", "note-openers", "broken-notes", "boneyard-openers", "parens"],
+)
+def test_pathological_inputs_stay_linear(text: str) -> None:
+    seconds = min(timeit.repeat(lambda: parse_fountain(text, "x"), number=1, repeat=3))
+    assert seconds < 1.0
 
 
 # --- Real scripts (read from ../shared, never copied here) ----------------------------------

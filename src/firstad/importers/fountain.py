@@ -27,9 +27,11 @@ _TITLE_KEY = re.compile(r"([A-Za-z][A-Za-z0-9 _\-]*):(.*)")
 _PAGE_BREAK_LINE = re.compile(r"={3,}")
 _MARKUP_OPENING = re.compile(r"/\*|\[\[")
 # Strongest marker first, so `*italic **bold** italic*` loses its inner pair before the outer.
+# The text inside a pair cannot hold the marker's character: that keeps a line full of unpaired
+# markers linear instead of quadratic.
 _EMPHASES = tuple(
-    re.compile(rf"(?<!\\){marker}(?=\S)(.+?)(?<=\S)(?<!\\){marker}")
-    for marker in (r"\*\*\*", r"\*\*", r"\*", "_")
+    re.compile(rf"(?<!\\){marker}(?=[^\s{char}])([^{char}\n]*?[^\s\\{char}]){marker}")
+    for marker, char in ((r"\*\*\*", r"\*"), (r"\*\*", r"\*"), (r"\*", r"\*"), ("_", "_"))
 )
 _ESCAPE = re.compile(r"\\([*_\\])")
 # First characters that force an element's kind whatever the capitals say.
@@ -99,13 +101,13 @@ def _strip_markup(text: str, source: str) -> _Stripped:
     touched: set[int] = set()
     notes: list[Note] = []
     problems: list[Problem] = []
-    position = 0
-    line_index = 0
-    search_from = 0
+    line_counter = _LineCounter(text)
+    closers = _Closers(text)
+    position = search_from = 0
     while (opening := _MARKUP_OPENING.search(text, search_from)) is not None:
         start = opening.start()
-        start_line = line_index + text.count("\n", position, start)
-        end = _closing(text, opening.group(), opening.end())
+        start_line = line_counter.index_at(start)
+        end = closers.end(opening.group(), opening.end())
         if end < 0:
             problems.append(_unclosed(opening.group(), source, start_line + 1))
             search_from = opening.end()
@@ -117,23 +119,55 @@ def _strip_markup(text: str, source: str) -> _Stripped:
         # The newlines of a removed span stay, so later lines keep their numbers.
         pieces.append("\n" * span_lines)
         touched.update(range(start_line, start_line + span_lines + 1))
-        line_index = start_line + span_lines
         position = search_from = end
     pieces.append(text[position:])
     return _drop_emptied("".join(pieces).split("\n"), touched, notes, problems)
 
 
-def _closing(text: str, opening: str, after: int) -> int:
-    """Index just past the span's closer, or -1 when it is not closed."""
-    if opening == "/*":
-        end = text.find("*/", after)
-        return -1 if end < 0 else end + 2
-    end = text.find("]]", after)
-    # Spec: a note cannot hold an empty line; without this rule one stray `[[` would swallow
-    # every scene up to the next note.
-    if end < 0 or text.find("\n\n", after, end) >= 0:
-        return -1
-    return end + 2
+class _LineCounter:
+    """0-based line index of increasing positions, counting each newline once."""
+
+    __slots__ = ("counted", "position", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.position = 0
+        self.counted = 0
+
+    def index_at(self, position: int) -> int:
+        self.counted += self.text.count("\n", self.position, position)
+        self.position = position
+        return self.counted
+
+
+class _Closers:
+    """Where a span opened at an increasing position ends; each search runs once per match,
+    so a file full of unclosed openers stays linear."""
+
+    __slots__ = ("found", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found = {"*/": -2, "]]": -2, "\n\n": -2}
+
+    def next(self, needle: str, after: int) -> int:
+        found = self.found[needle]
+        if found != -1 and found < after:
+            found = self.found[needle] = self.text.find(needle, after)
+        return found
+
+    def end(self, opening: str, after: int) -> int:
+        """Index just past the closer, or -1 when the span is not closed."""
+        if opening == "/*":
+            end = self.next("*/", after)
+            return -1 if end < 0 else end + 2
+        end = self.next("]]", after)
+        # Spec: a note cannot hold an empty line; without this rule one stray `[[` would
+        # swallow every scene up to the next note.
+        blank = self.next("\n\n", after)
+        if end < 0 or 0 <= blank < end:
+            return -1
+        return end + 2
 
 
 def _unclosed(opening: str, source: str, line: int) -> Problem:
@@ -408,8 +442,10 @@ def _interrupts_action(line: str) -> bool:
 def _plain(text: str) -> str:
     """Remove emphasis markers (``*``, ``**``, ``***``, ``_``); ``\\*`` stays a literal star."""
     if "*" in text or "_" in text:
-        for emphasis in _EMPHASES:
-            text = emphasis.sub(r"\1", text)
+        # A second round unwraps pairs that held another marker: `**bold *and* italic**`.
+        for _ in range(2):
+            for emphasis in _EMPHASES:
+                text = emphasis.sub(r"\1", text)
     if "\\" in text:
         text = _ESCAPE.sub(r"\1", text)
     return text
