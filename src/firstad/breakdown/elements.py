@@ -47,7 +47,12 @@ _PREVIOUS_WORD = re.compile(r"([\w'\u2019]+)[^\w.!?;:()\"]*$")
 _CAPS_WORD = r"[A-Z][A-Z'\u2019\-]*[A-Z]"
 _CAPS_RUN = re.compile(rf"(?<![\w'\u2019])(?:{_CAPS_WORD})(?:[ \t]+{_CAPS_WORD})*(?![\w'\u2019])")
 _CAPS_WORD_PATTERN = re.compile(_CAPS_WORD)
+_NOT_LETTER = re.compile(r"[^A-Za-z]+")
+_NOT_CAPITAL = re.compile(r"[^A-Z]+")
 _VERB_ENDINGS = ("S", "ED", "ING")
+# Plural nouns for people and things, which writers also capitalise: DANCERS, PROFESSORS,
+# TOURISTS, MUSICIANS, LADIES, CITIZENS, STUDENTS, ECONOMICS, FIREMEN.
+_PLURAL_NOUN_ENDINGS = ("ERS", "ORS", "ISTS", "IANS", "IES", "ENS", "ICS", "MEN", "NTS", "SS")
 # Above this share of capital letters a paragraph is a title, a sign or a shot, not action with
 # a few flagged words.
 _MOSTLY_CAPITALS = 0.6
@@ -114,8 +119,7 @@ def _paragraph_elements(
     text = paragraph.text
     hits = list(_lexicon_hits(text, lexicon, character_words, categories))
     if paragraph.kind is ParagraphKind.ACTION:
-        guess_sounds = not _mostly_capitals(text)
-        hits.extend(_capitals_hits(text, lexicon, character_words, hits, guess_sounds=guess_sounds))
+        hits.extend(_capitals_hits(text, lexicon, character_words, hits))
     hits.sort(key=lambda hit: hit.start)
     yield from (hit.element for hit in hits if hit.element is not None)
 
@@ -128,9 +132,9 @@ def _character_words(characters: Iterable[str]) -> frozenset[str]:
 
 
 def _mostly_capitals(text: str) -> bool:
-    letters = [character for character in text if character.isalpha()]
-    capitals = sum(1 for character in letters if character.isupper())
-    return bool(letters) and capitals / len(letters) > _MOSTLY_CAPITALS
+    letters = len(_NOT_LETTER.sub("", text))
+    capitals = len(_NOT_CAPITAL.sub("", text))
+    return letters > 0 and capitals / letters > _MOSTLY_CAPITALS
 
 
 # Lexicon matches ---------------------------------------------------------------------------
@@ -149,15 +153,17 @@ def _lexicon_hits(
         if _is_character(phrase, character_words):
             yield _Hit(match.start(), match.end(), None)
             continue
-        previous = _previous_word(text, match.start())
-        for entry in lexicon.entries.get(phrase, ()):
+        entries = lexicon.entries.get(phrase, ())
+        if not entries:
+            yield _Hit(match.start(), match.end(), None)
+        noun_forms = any(entry.noun_form for entry in entries)
+        previous = _previous_word(text, match.start()) if noun_forms else None
+        for entry in entries:
             keep = entry.category in categories and not _reads_as_verb(
                 entry, previous, lexicon, character_words
             )
             element = Element(entry.category, entry.name) if keep else None
             yield _Hit(match.start(), match.end(), element)
-        if not lexicon.entries.get(phrase):
-            yield _Hit(match.start(), match.end(), None)
 
 
 def _lower_same_length(text: str) -> str:
@@ -206,16 +212,18 @@ def _capitals_hits(
     lexicon: _Lexicon,
     character_words: frozenset[str],
     lexicon_hits: list[_Hit],
-    *,
-    guess_sounds: bool,
 ) -> Iterator[_Hit]:
     """Suggestions from words the writer put in capitals that the lexicon did not explain.
 
-    ``guess_sounds`` is off in paragraphs written mostly in capitals (titles, signs, "BANG!"),
-    where only the words known as cues (BANG, BACKGROUND) count.
+    In paragraphs written mostly in capitals (titles, signs, "BANG!") sounds are not guessed
+    from verbs; only the words known as cues (BANG, BACKGROUND) count.
     """
+    runs = list(_CAPS_RUN.finditer(text))
+    if not runs:
+        return
+    guess_sounds = not _mostly_capitals(text)
     covered = [(hit.start, hit.end) for hit in lexicon_hits]
-    for run in _CAPS_RUN.finditer(text):
+    for run in runs:
         words = [
             (word.start(), word.end(), word.group())
             for word in _CAPS_WORD_PATTERN.finditer(text, run.start(), run.end())
@@ -269,19 +277,36 @@ def _segment_hits(
         if entry.category is not Category.SOUND:
             yield _Hit(start, end, Element(entry.category, entry.name))
     if any(entry.category is Category.SOUND for entry in known) or (
-        guess_sounds and _reads_as_sound_verb(text, segment, lexicon)
+        guess_sounds and _reads_as_sound_verb(text, segment, lexicon, lexicon_hits)
     ):
         yield _Hit(
             start, end, Element(Category.SOUND, _sound_name(text, start, phrase, lexicon_hits))
         )
 
 
-def _reads_as_sound_verb(text: str, segment: list[tuple[int, int, str]], lexicon: _Lexicon) -> bool:
-    """RINGS, SLAMS, CRASHED, BUZZING: a capitalised verb, not a noun after an article."""
+def _reads_as_sound_verb(
+    text: str, segment: list[tuple[int, int, str]], lexicon: _Lexicon, lexicon_hits: list[_Hit]
+) -> bool:
+    """RINGS, SLAMS, CRASHED, BUZZING: a capitalised verb, not a capitalised noun.
+
+    Writers also capitalise groups of people when they first appear ("all the good CITIZENS",
+    "KIDS play"), so a word ending in -S must follow a subject in its sentence and must not end
+    like a noun for people; an -ED or -ING word before a known noun is an adjective
+    ("ARMED GUARDS").
+    """
     first = segment[0][2]
     if len(first) < 4 or not first.endswith(_VERB_ENDINGS):
         return False
-    return _previous_word(text, segment[0][0]) not in lexicon.determiners
+    previous = _previous_word(text, segment[0][0])
+    if previous in lexicon.determiners:
+        return False
+    if first.endswith("S") and (previous is None or first.endswith(_PLURAL_NOUN_ENDINGS)):
+        return False
+    return not _before_known_noun(text, segment[-1][1], lexicon_hits)
+
+
+def _before_known_noun(text: str, end: int, lexicon_hits: list[_Hit]) -> bool:
+    return any(hit.start > end and not text[end : hit.start].strip() for hit in lexicon_hits)
 
 
 def _sound_name(text: str, start: int, name: str, lexicon_hits: list[_Hit]) -> str:
