@@ -1,6 +1,6 @@
 """Fountain 1.1 importer: the plain-text screenplay format (https://fountain.io/syntax).
 
-One pass removes what never prints (boneyard ``/* */`` and notes ``[[ ]]``) while keeping every
+One pass (``fountain_markup``) removes what never prints, boneyard and notes, while keeping every
 remaining line's original number; a second pass reads the title page; a third walks the body
 block by block (runs of non-blank lines), since Fountain decides an element's kind by the blank
 lines around it. The spec asks for a blank line after a scene heading and a transition; real
@@ -15,7 +15,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from firstad.model import Note, Paragraph, ParagraphKind, Problem, Scene, Script, Severity
+from firstad.importers.fountain_markup import strip_markup
+from firstad.model import Note, Paragraph, ParagraphKind, Problem, Scene, Script
 
 __all__ = ["parse_fountain"]
 
@@ -25,7 +26,6 @@ _HEADING = re.compile(r"(?:INT\.?/EXT|INT|EXT|EST|I/E)[.\s]", re.IGNORECASE)
 _SCENE_NUMBER = re.compile(r"\s*#([\w.\-]+)#$")
 _TITLE_KEY = re.compile(r"([A-Za-z][A-Za-z0-9 _\-]*):(.*)")
 _PAGE_BREAK_LINE = re.compile(r"={3,}")
-_MARKUP_OPENING = re.compile(r"/\*|\[\[")
 # Strongest marker first, so `*italic **bold** italic*` loses its inner pair before the outer.
 # The text inside a pair cannot hold the marker's character: that keeps a line full of unpaired
 # markers linear instead of quadratic.
@@ -62,19 +62,9 @@ class _Heading:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
-class _Stripped:
-    """The text with boneyard and notes removed; ``numbers`` holds each line's source line."""
-
-    lines: list[str]
-    numbers: list[int]
-    notes: list[Note]
-    problems: list[Problem]
-
-
 def parse_fountain(text: str, source: str) -> tuple[Script, tuple[Problem, ...]]:
     """Parse Fountain text (already decoded, line endings ``\\n``) into a Script."""
-    stripped = _strip_markup(text, source)
+    stripped = strip_markup(text, source)
     title_page, body_start = _read_title_page(stripped.lines)
     scanner = _Scanner(stripped.lines, stripped.numbers)
     scanner.read_body(body_start)
@@ -87,112 +77,6 @@ def parse_fountain(text: str, source: str) -> tuple[Script, tuple[Problem, ...]]
         preamble=preamble,
     )
     return script, tuple(stripped.problems)
-
-
-# --- Boneyard and notes ---------------------------------------------------------------------
-
-
-def _strip_markup(text: str, source: str) -> _Stripped:
-    """Remove boneyard and notes, keeping the notes and every other line's number."""
-    if "/*" not in text and "[[" not in text:
-        lines = text.split("\n")
-        return _Stripped(lines, list(range(1, len(lines) + 1)), [], [])
-    pieces: list[str] = []
-    touched: set[int] = set()
-    notes: list[Note] = []
-    problems: list[Problem] = []
-    line_counter = _LineCounter(text)
-    closers = _Closers(text)
-    position = search_from = 0
-    while (opening := _MARKUP_OPENING.search(text, search_from)) is not None:
-        start = opening.start()
-        start_line = line_counter.index_at(start)
-        end = closers.end(opening.group(), opening.end())
-        if end < 0:
-            problems.append(_unclosed(opening.group(), source, start_line + 1))
-            search_from = opening.end()
-            continue
-        if opening.group() == "[[":
-            notes.append(Note(_note_text(text[opening.end() : end - 2]), start_line + 1))
-        span_lines = text.count("\n", start, end)
-        pieces.append(text[position:start])
-        # The newlines of a removed span stay, so later lines keep their numbers.
-        pieces.append("\n" * span_lines)
-        touched.update(range(start_line, start_line + span_lines + 1))
-        position = search_from = end
-    pieces.append(text[position:])
-    return _drop_emptied("".join(pieces).split("\n"), touched, notes, problems)
-
-
-class _LineCounter:
-    """0-based line index of increasing positions, counting each newline once."""
-
-    __slots__ = ("counted", "position", "text")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.position = 0
-        self.counted = 0
-
-    def index_at(self, position: int) -> int:
-        self.counted += self.text.count("\n", self.position, position)
-        self.position = position
-        return self.counted
-
-
-class _Closers:
-    """Where a span opened at an increasing position ends; each search runs once per match,
-    so a file full of unclosed openers stays linear."""
-
-    __slots__ = ("found", "text")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.found = {"*/": -2, "]]": -2, "\n\n": -2}
-
-    def next(self, needle: str, after: int) -> int:
-        found = self.found[needle]
-        if found != -1 and found < after:
-            found = self.found[needle] = self.text.find(needle, after)
-        return found
-
-    def end(self, opening: str, after: int) -> int:
-        """Index just past the closer, or -1 when the span is not closed."""
-        if opening == "/*":
-            end = self.next("*/", after)
-            return -1 if end < 0 else end + 2
-        end = self.next("]]", after)
-        # Spec: a note cannot hold an empty line; without this rule one stray `[[` would
-        # swallow every scene up to the next note.
-        blank = self.next("\n\n", after)
-        if end < 0 or 0 <= blank < end:
-            return -1
-        return end + 2
-
-
-def _unclosed(opening: str, source: str, line: int) -> Problem:
-    what = "boneyard '/*' is never closed with '*/'"
-    if opening == "[[":
-        what = "note '[[' is never closed with ']]' before an empty line"
-    return Problem(f"{what}; kept as text", source, line, severity=Severity.WARNING)
-
-
-def _note_text(raw: str) -> str:
-    return "\n".join(line.strip() for line in raw.strip().split("\n"))
-
-
-def _drop_emptied(
-    lines: list[str], touched: set[int], notes: list[Note], problems: list[Problem]
-) -> _Stripped:
-    """Drop lines that held only boneyard or notes, so they neither split nor join paragraphs."""
-    kept_lines: list[str] = []
-    numbers: list[int] = []
-    for index, line in enumerate(lines):
-        if index in touched and not line.strip():
-            continue
-        kept_lines.append(line)
-        numbers.append(index + 1)
-    return _Stripped(kept_lines, numbers, notes, problems)
 
 
 # --- Title page -----------------------------------------------------------------------------
