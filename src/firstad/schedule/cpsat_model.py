@@ -189,19 +189,19 @@ class ScheduleModel:
         self.variables.location_used[location, day] = used
         total = sum(self.problem.scenes[scene].minutes for scene in scenes)
         minutes = self.model.new_int_var(0, total, f"block_minutes_{location}_{day}")
-        # A location day holds at most a full day of work: a cut for the LP, as above.
-        window = self.problem.locations[location]
-        room = min(window.window_end - window.window_start, self.problem.rules.max_shoot_minutes)
-        self.model.add(minutes <= max(room, 0) * used).only_enforce_if(
+        durations = [self.problem.scenes[scene].minutes for scene in scenes]
+        self.model.add(minutes == cp_model.LinearExpr.weighted_sum(shoots, durations))
+        # A location day holds at most a day's work and its hours: redundant cuts for the LP,
+        # each switched by the fact it comes from.
+        rules, window = self.problem.rules, self.problem.locations[location]
+        self.model.add(minutes <= rules.max_shoot_minutes * used).only_enforce_if(
             self.switch(Fact(DAILY_HOURS))
         )
-        self.model.add(
-            minutes
-            == sum(
-                self.problem.scenes[scene].minutes * self.variables.shoot[scene, day]
-                for scene in scenes
+        hours = window.window_end - window.window_start
+        if hours < MINUTES_PER_DAY:
+            self.model.add(minutes <= max(hours, 0) * used).only_enforce_if(
+                self.switch(Fact(LOCATION_WINDOW, location))
             )
-        )
         self.variables.block_minutes[location, day] = minutes
 
     def _add_moves(self, day: int, locations: list[int]) -> None:
@@ -337,9 +337,18 @@ class ScheduleModel:
         )
 
     def _add_orderings(self) -> None:
+        # Ranks give the orderings a total order, which exists exactly when they form no
+        # cycle; inside a location block the sequencing then follows them.
+        count = len(self.problem.scenes)
+        rank = {
+            scene: self.model.new_int_var(0, count, f"rank_{scene}")
+            for ordering in self.problem.orderings
+            for scene in ordering
+        }
         for ordering_index, (before, after) in enumerate(self.problem.orderings):
             switch = self.switch(Fact(ORDERING, ordering_index))
             self.model.add(self.day_of(before) <= self.day_of(after)).only_enforce_if(switch)
+            self.model.add(rank[before] < rank[after]).only_enforce_if(switch)
             self._add_same_day_order(before, after, switch)
 
     def _add_same_day_order(self, before: int, after: int, switch: list[cp_model.IntVar]) -> None:

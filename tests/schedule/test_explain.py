@@ -1,0 +1,73 @@
+"""Infeasibility explained: the smallest set of production facts that cannot hold together."""
+
+from __future__ import annotations
+
+from schedule_builders import actor, place, problem, scene, weekdays
+
+from firstad.model import Ordering, WorkRules
+from firstad.schedule.explain import explain
+
+DAYS = weekdays(5)  # Monday 1 March to Friday 5 March 2027
+
+
+def test_rink_open_only_when_the_actress_is_away() -> None:
+    maya = actor("maya", 900, DAYS[:2])  # free 1-2 March only
+    scheduling = problem(
+        [
+            scene("14", 180, ["maya", "coach"], "rink", time_of_day="NIGHT"),
+            scene("15", 120, ["maya"], "rink", time_of_day="NIGHT"),
+            scene("16", 120, ["coach"], "office"),
+        ],
+        DAYS,
+        [maya, actor("coach", 400, DAYS)],
+        [
+            place("rink", DAYS[2:], window=(19 * 60, 31 * 60)),  # 3-5 March, nights
+            place("office", DAYS),
+        ],
+    )
+    explanation = explain(scheduling, time_limit=10)
+    text = "\n".join(explanation)
+    assert len(explanation) == 2, text
+    assert "MAYA" in text
+    assert "unavailable 3-5 March" in text or "available only 1-2 March" in text
+    assert "RINK, to be had only 3-5 March" in text
+    assert "scenes 14 and 15 need RINK" in text
+    assert "COACH" not in text and "OFFICE" not in text
+
+
+def test_night_window_too_short_for_the_work() -> None:
+    days = weekdays(1)
+    scheduling = problem(
+        [scene("1", 400, ["maya"], "rink"), scene("2", 400, ["maya"], "rink")],
+        days,
+        [actor("maya", 900, days)],
+        [place("rink", days, window=(19 * 60, 31 * 60))],
+        rules=WorkRules(max_shoot_minutes=14 * 60),
+    )
+    explanation = explain(scheduling, time_limit=10)
+    assert explanation == (
+        "scenes 1 and 2 need RINK, open only 19:00-07:00",
+        "every scene must be shot within the calendar's 1 shoot days (1 March)",
+    )
+
+
+def test_orderings_in_a_cycle_are_named() -> None:
+    scheduling = problem(
+        [scene("1", 60, ["maya"], "a"), scene("2", 60, ["maya"], "a"), scene("3", 60, [], "a")],
+        DAYS,
+        [actor("maya", 900, DAYS)],
+        [place("a", DAYS)],
+        orderings=[Ordering("1", "2"), Ordering("2", "1")],
+    )
+    explanation = explain(scheduling, time_limit=10)
+    assert sorted(explanation) == [
+        "scene 1 must be shot before scene 2",
+        "scene 2 must be shot before scene 1",
+    ]
+
+
+def test_a_feasible_production_has_nothing_to_explain() -> None:
+    scheduling = problem(
+        [scene("1", 60, ["maya"], "a")], DAYS, [actor("maya", 900, DAYS)], [place("a", DAYS)]
+    )
+    assert explain(scheduling, time_limit=5) == ()
