@@ -357,3 +357,9 @@ def test_utf16_file_with_byte_order_mark() -> None:
     assert problems == ()
     assert script is not None
     assert script.scenes[0].heading == "INT. CAFÉ \N{EN DASH} DAY"
+
+
+def test_paper_size_comes_from_the_page_layout() -> None:
+    # Final Draft's file declares an 11.69 in page (A4); Fade In's export declares none.
+    assert read("radio-studio.finaldraft.fdx").paper == "a4"
+    assert read("radio-studio.fadein-export.fdx").paper is None

@@ -317,3 +317,8 @@ def test_bytes_that_are_not_a_pdf() -> None:
     script, problems = parse_pdf(b"%PDF-1.4 then nothing useful", "junk.pdf")
     assert script is None
     assert problems[0].message.startswith("cannot read this PDF")
+
+
+def test_paper_size_comes_from_the_page_height() -> None:
+    data = (SCREENPLAYS / "brick-and-steel.screenplain-0.12.0.pdf").read_bytes()
+    assert read(data).paper == "letter"

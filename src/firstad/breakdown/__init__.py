@@ -13,7 +13,7 @@ from dataclasses import replace
 from firstad.breakdown.cast import CastFinder
 from firstad.breakdown.elements import suggest_elements
 from firstad.breakdown.headings import parse_heading, resolve_day_night
-from firstad.breakdown.pagination import Layout, ScenePlacement, paginate
+from firstad.breakdown.pagination import A4, LETTER, Layout, ScenePlacement, paginate
 from firstad.breakdown.tags import tagged_elements
 from firstad.model import (
     Breakdown,
@@ -28,6 +28,8 @@ from firstad.model import (
 )
 
 __all__ = ["break_down"]
+
+PAPERS = {"letter": LETTER, "a4": A4}
 
 
 def _merge_elements(*groups: tuple[Element, ...]) -> tuple[Element, ...]:
@@ -109,7 +111,7 @@ def break_down(script: Script) -> tuple[Breakdown | None, tuple[Problem, ...]]:
                 script.source,
             ),
         )
-    layout: Layout = paginate(script)
+    layout: Layout = paginate(script, page_format=PAPERS.get(script.paper or "", LETTER))
     finder = CastFinder(script.scenes, script.characters)
     scenes: list[SceneBreakdown] = []
     problems: list[Problem] = list(_duplicate_numbers(script))

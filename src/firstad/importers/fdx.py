@@ -315,7 +315,22 @@ def _build_script(
         title_page=_title_page(root.path("TitlePage", "Content")),
         preamble=tuple(element.paragraph for element in preamble),
         characters=_characters(root.path("SmartType", "Characters")),
+        paper=_paper(root.path("PageLayout", "PageSize")),
     )
+
+
+# Final Draft writes the page height in inches: 11.00 for US Letter, 11.69 for A4.
+_A4_HEIGHT_THRESHOLD = 11.3
+
+
+def _paper(page_size: _Node | None) -> str | None:
+    if page_size is None:
+        return None
+    try:
+        height = float(page_size.attributes.get("Height", ""))
+    except ValueError:
+        return None
+    return "a4" if height > _A4_HEIGHT_THRESHOLD else "letter"
 
 
 def _scene(

@@ -112,7 +112,16 @@ def parse_pdf(data: bytes, source: str) -> tuple[Script | None, tuple[Problem, .
     title_pages = _title_page_count(body_pages, layout)
     title_page = _title_page(body_pages[:title_pages], layout)
     paragraphs = _paragraphs(body_pages[title_pages:], layout, first_page=title_pages)
-    return _script(source, title_page, paragraphs), ()
+    script = _script(source, title_page, paragraphs)
+    return replace(script, paper=_paper(statistics.median(page.height for page in pages))), ()
+
+
+# Page heights in points: US Letter is 792 (11 in), A4 is 842 (297 mm).
+_A4_HEIGHT_THRESHOLD = 817.0
+
+
+def _paper(height: float) -> str:
+    return "a4" if height > _A4_HEIGHT_THRESHOLD else "letter"
 
 
 def _read_pages(data: bytes, source: str) -> tuple[list[_Page] | None, Problem | None]:

@@ -102,7 +102,9 @@ class Script:
     (``fountain``, ``fdx``, ``pdf``). ``title_page`` keeps the title-page keys in file order,
     keys in lower case. ``preamble`` holds the paragraphs before the first heading (FADE IN:).
     ``characters`` lists character names the file declares outside the text (Final Draft's
-    SmartType list), empty when it declares none.
+    SmartType list), empty when it declares none. ``paper`` is the page size the file was laid
+    out on, ``"letter"`` or ``"a4"``; None when the file does not say (Fountain), and page
+    counts then follow the US Letter standard.
     """
 
     source: str
@@ -111,6 +113,7 @@ class Script:
     title_page: tuple[tuple[str, str], ...] = ()
     preamble: tuple[Paragraph, ...] = ()
     characters: tuple[str, ...] = ()
+    paper: str | None = None
 
     @property
     def title(self) -> str:
