@@ -32,7 +32,8 @@ def test_rink_open_only_when_the_actress_is_away() -> None:
     assert "unavailable 3-5 March" in text or "available only 1-2 March" in text
     assert "RINK, to be had only 3-5 March" in text
     assert "scenes 14 and 15 need RINK" in text
-    assert "COACH" not in text and "OFFICE" not in text
+    assert "COACH" not in text
+    assert "OFFICE" not in text
 
 
 def test_night_window_too_short_for_the_work() -> None:
