@@ -113,6 +113,12 @@ def test_capitalised_heading_inside_action_starts_a_scene() -> None:
     assert kinds_and_texts(script.preamble) == [(ACTION, "FADE IN:")]
 
 
+def test_capitalised_heading_right_after_dialogue_starts_a_scene() -> None:
+    script = parse("INT. A - DAY\n\nBOB\nBye.\nEXT. B - NIGHT\n\nRain.\n")
+    assert headings(script) == ["INT. A - DAY", "EXT. B - NIGHT"]
+    assert kinds_and_texts(script.scenes[0].paragraphs) == [(CHARACTER, "BOB"), (DIALOGUE, "Bye.")]
+
+
 @pytest.mark.parametrize(
     ("line", "heading"),
     [(".SNIPER SCOPE POV", "SNIPER SCOPE POV"), (".flashback", "flashback")],

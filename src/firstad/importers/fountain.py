@@ -229,7 +229,11 @@ class _Scanner:
         return stop
 
     def read_dialogue(self, cue: str, index: int, end: int) -> int:
-        """A character cue and everything up to the block's end: parentheticals and speech."""
+        """A character cue and what follows to the block's end: parentheticals and speech.
+
+        A capitalised heading ends the speech early: nobody says ``INT. KITCHEN - DAY``, and a
+        writer who forgot the blank line before a heading should not lose the scene.
+        """
         dual = cue.endswith("^")
         name = cue[:-1].rstrip() if dual else cue
         self.add(_CHARACTER, _plain(name), index, dual=dual)
@@ -237,6 +241,9 @@ class _Scanner:
         speech_start = index
         for line_index in range(index + 1, end):
             text = self.lines[line_index].strip()
+            if _HEADING.match(text) and text.isupper():
+                self.add_speech(speech, speech_start, dual)
+                return line_index
             if text.startswith("(") and text.endswith(")"):
                 self.add_speech(speech, speech_start, dual)
                 self.add(_PARENTHETICAL, _plain(text), line_index, dual=dual)
