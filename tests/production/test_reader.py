@@ -350,3 +350,20 @@ def test_key_lines_numbers_array_tables_and_items() -> None:
     assert line_of(lines, "cast[1].available[1].first") == 7
     assert line_of(lines, "cast[0].daily_rate") == 1
     assert line_of(lines, "nowhere") is None
+
+
+def test_every_key_the_reader_knows_is_documented() -> None:
+    from firstad.production import reader
+
+    docs = Path(__file__).resolve().parents[2] / "docs" / "production-file.md"
+    text = docs.read_text(encoding="utf-8")
+    known = (
+        reader.TOP_KEYS
+        + reader.CALENDAR_KEYS
+        + reader.CAST_KEYS
+        + reader.LOCATION_KEYS
+        + reader.RULE_KEYS
+        + ("minutes_per_eighth", "overrides", "scene", "date", "before", "after")
+    )
+    forms = ("`{}`", ".{}`", "`[{}]`", "`[[{}]]`", "`[timing.{}]`")
+    assert [key for key in known if not any(form.format(key) in text for form in forms)] == []
