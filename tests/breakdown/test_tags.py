@@ -95,6 +95,8 @@ def test_duplicates_are_dropped_regardless_of_case() -> None:
     [
         "Continuity. The cot and the fleece blanket stay in Dev's office.",
         "TODO: fix the ending",
+        "FIX: the timing",
+        "Bug: the clock is wrong",
         "Note: shoot this at dawn",
         "URL to search for archival/announce post: http://s.earthbound.io/libraryfreakout",
         "Cut for length; her day job lives in the smock.",
@@ -112,6 +114,12 @@ def test_unknown_category_warns_at_the_notes_line() -> None:
     assert (problem.source, problem.line, problem.scene) == (SOURCE, 42, "4")
     assert problem.message.startswith("unknown breakdown category 'propz' (known: animals, cast,")
     assert str(problem).startswith("night-ice.fountain:42, scene 4: warning: unknown breakdown")
+
+
+@pytest.mark.parametrize("word", ["propz", "wardobe", "sond", "vehicels"])
+def test_near_misses_of_category_words_warn(word: str) -> None:
+    _, problems = tagged_elements(scene_with(Note(f"{word}: thing", 42)), SOURCE)
+    assert [problem.line for problem in problems] == [42]
 
 
 def test_unknown_category_after_a_known_one_warns_on_its_own_line() -> None:

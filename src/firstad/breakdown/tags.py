@@ -102,6 +102,8 @@ _CATEGORY_SEPARATORS = re.compile(r"[\s_/\-&]+")
 # A single word before a colon that is this close to a category word was meant as one
 # ("propz:", "wardobe:"); further away it is prose ("TODO:", "Note:", "URL:") and left alone.
 _TYPO_SIMILARITY = 0.75
+# Abbreviations are too short to have near misses: "fix:" and "bug:" are prose, not "fx"/"bg".
+_TYPO_TARGETS = tuple(word for word in NOTE_CATEGORIES if len(word) > 3)
 
 
 def tagged_elements(scene: Scene, source: str) -> tuple[tuple[Element, ...], tuple[Problem, ...]]:
@@ -174,7 +176,7 @@ def _looks_like_typo(word: str) -> bool:
     key = _normalise_category(word)
     if " " in key:
         return False
-    return bool(difflib.get_close_matches(key, NOTE_CATEGORIES, n=1, cutoff=_TYPO_SIMILARITY))
+    return bool(difflib.get_close_matches(key, _TYPO_TARGETS, n=1, cutoff=_TYPO_SIMILARITY))
 
 
 def _clean_name(name: str, category: Category) -> str:
