@@ -6,6 +6,7 @@ import io
 import re
 from pathlib import Path
 
+from importer_samples import BRICK_AND_STEEL_HEADINGS
 from PIL import Image
 
 from firstad.importers.pdf import NO_TEXT_LAYER, parse_pdf
@@ -14,17 +15,6 @@ from firstad.model import ParagraphKind, Scene, Script
 SCREENPLAYS = Path(__file__).resolve().parents[2].parent / "shared" / "screenplays"
 BRICK_AND_STEEL = SCREENPLAYS / "brick-and-steel.screenplain-0.12.0.pdf"
 
-# Read by hand from brick-and-steel.fountain: its eight headings, two of them forced with a dot.
-FOUNTAIN_HEADINGS = (
-    "EXT. BRICK'S PATIO - DAY",
-    "INT. TRAILER HOME - DAY",
-    "EXT. BRICK'S POOL - DAY",
-    "SNIPER SCOPE POV",
-    "OPENING TITLES",
-    "EXT. WOODEN SHACK - DAY",
-    "INT. GARAGE - DAY",
-    "EXT. PALATIAL MANSION - DAY",
-)
 FOUNTAIN_SPEAKERS = {"STEEL", "BRICK", "JACK", "DAN", "COGNITO", "MINION", "HANDSOME MAN"}
 
 
@@ -53,7 +43,9 @@ def test_brick_and_steel_headings_match_the_fountain_twin() -> None:
     # A printed page does not keep Fountain's forcing dot: SNIPER SCOPE POV stands alone at the
     # body margin in the middle of a scene, so it is read as a shot; OPENING TITLES follows a
     # transition, so it starts a scene.
-    expected = tuple(heading for heading in FOUNTAIN_HEADINGS if heading != "SNIPER SCOPE POV")
+    expected = tuple(
+        heading for heading in BRICK_AND_STEEL_HEADINGS if heading != "SNIPER SCOPE POV"
+    )
     assert tuple(scene.heading for scene in script.scenes) == expected
     pool = script.scenes[2]
     assert (ParagraphKind.SHOT, "SNIPER SCOPE POV") in [(p.kind, p.text) for p in pool.paragraphs]

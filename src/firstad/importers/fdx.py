@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from xml.parsers import expat
 
+from firstad.importers.title_page import merge_repeated_keys
 from firstad.model import Note, Paragraph, ParagraphKind, Problem, Scene, Script, Severity, Tag
 
 _KINDS: Mapping[str, ParagraphKind] = MappingProxyType(
@@ -439,7 +440,7 @@ def _title_page(content: _Node | None) -> tuple[tuple[str, str], ...]:
         if text:
             key = _title_key(node, text, [key for key, _ in entries])
             entries.append((key, text))
-    return _merge_repeated_keys(entries)
+    return merge_repeated_keys(entries)
 
 
 def _title_key(node: _Node, text: str, previous_keys: list[str]) -> str:
@@ -466,14 +467,3 @@ def _centred_key(text: str, previous_keys: list[str]) -> str:
     if previous_keys[-1] in {"credit", "author"}:
         return "author"
     return previous_keys[-1] if previous_keys[-1] == "title" else "notes"
-
-
-def _merge_repeated_keys(entries: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
-    """Consecutive paragraphs under one key (two author lines, an address) become one value."""
-    merged: list[tuple[str, str]] = []
-    for key, text in entries:
-        if merged and merged[-1][0] == key:
-            merged[-1] = (key, f"{merged[-1][1]}\n{text}")
-        else:
-            merged.append((key, text))
-    return tuple(merged)

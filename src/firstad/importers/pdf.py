@@ -30,6 +30,7 @@ from typing import Any
 
 import pdfplumber
 
+from firstad.importers.title_page import merge_repeated_keys
 from firstad.model import Paragraph, ParagraphKind, Problem, Scene, Script
 
 POINTS_PER_INCH = 72.0
@@ -292,13 +293,7 @@ def _title_page(pages: Sequence[_Page], layout: _Layout) -> tuple[tuple[str, str
         keys = [key for key, _ in entries]
         key = _centred_key(text, keys) if _is_centred(line, layout) else _corner_key(text, keys)
         entries.append((key, text))
-    merged: list[tuple[str, str]] = []
-    for key, text in entries:
-        if merged and merged[-1][0] == key:
-            merged[-1] = (key, f"{merged[-1][1]}\n{text}")
-        else:
-            merged.append((key, text))
-    return tuple(merged)
+    return merge_repeated_keys(entries)
 
 
 def _centred_key(text: str, keys: list[str]) -> str:
