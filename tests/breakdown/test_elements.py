@@ -115,6 +115,10 @@ def test_characters_are_never_suggested() -> None:
     assert ("sound", "cries") in found
 
 
+def test_capitalised_possessive_of_a_character_is_not_a_sound() -> None:
+    assert suggested("On the wall, SCOTT'S PAINTINGS.", characters=("SCOTT",)) == []
+
+
 def test_plural_after_a_character_reads_as_a_verb() -> None:
     assert suggested("MAYA plants the bug. DEV phones home.", characters=("MAYA", "DEV")) == []
 

@@ -245,7 +245,7 @@ def _segments(
     for start, end, word in words:
         ignored = (
             word.replace(_CURLY_APOSTROPHE, "'") in lexicon.caps_skip
-            or word.lower() in character_words
+            or _without_possessive(word.lower()) in character_words
             or any(start < hit_end and hit_start < end for hit_start, hit_end in covered)
         )
         if ignored:
@@ -282,6 +282,11 @@ def _segment_hits(
         yield _Hit(
             start, end, Element(Category.SOUND, _sound_name(text, start, phrase, lexicon_hits))
         )
+
+
+def _without_possessive(word: str) -> str:
+    """SCOTT'S PAINTINGS names Scott's paintings, not a sound: the owner is a character."""
+    return word.replace(_CURLY_APOSTROPHE, "'").removesuffix("'s")
 
 
 def _reads_as_sound_verb(
