@@ -1,0 +1,148 @@
+"""Talent scheduling: our exact kernel against CP-SAT and didppy, measured in the same run.
+
+    .venv/bin/python bench/talent.py [--quick]
+
+Part 1 runs every shared instance (../shared/benchmarks/talent) with our solver, the plain CP-SAT
+model (firstad.schedule.talent.cpsat, 2 workers) and the DIDP model of talent scheduling in
+didppy (the formulation of the didppy examples: state = remaining scenes, forced transition when a
+scene's cast is exactly who is waiting, dual bound = the cast's own days; solved with CABS).
+Part 2 is the frontier: seeded random instances of growing size under a time limit.
+
+Our times include preprocessing and the heuristic but not numba's one-off compile, which is
+measured once and printed first (it is cached on disk for later runs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from firstad.schedule.talent import TalentInstance, read_instance
+from firstad.schedule.talent.cpsat import solve_cpsat
+from firstad.schedule.talent.generator import generate
+from firstad.schedule.talent.solver import solve
+
+TALENT = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "talent"
+FRONTIER = ((16, 8), (20, 10), (24, 12), (28, 14), (32, 16), (36, 18), (40, 20), (44, 22), (48, 22))
+
+
+def solve_didppy(instance: TalentInstance, time_limit: float) -> tuple[int | None, bool, float]:
+    """The didppy DIDP model; returns (cost, proven optimal, seconds)."""
+    import didppy as dp
+
+    count = instance.scene_count
+    casts = [list(instance.actors_in(scene)) for scene in range(count)]
+    model = dp.Model()
+    scene_type = model.add_object_type(number=count)
+    actor_type = model.add_object_type(number=max(instance.actor_count, 1))
+    remaining = model.add_set_var(object_type=scene_type, target=list(range(count)))
+    cast_table = model.add_set_table(casts, object_type=actor_type)
+    actor_cost = model.add_int_table(list(instance.costs) or [0])
+    own_pay = model.add_int_table(
+        [
+            instance.durations[scene] * sum(instance.costs[a] for a in casts[scene])
+            for scene in range(count)
+        ]
+    )
+    shot = remaining.complement()
+    waiting = cast_table.union(shot) & cast_table.union(remaining)
+    for scene in range(count):
+        on_location = cast_table[scene] | waiting
+        model.add_transition(
+            dp.Transition(
+                name=str(scene),
+                cost=instance.durations[scene] * actor_cost[on_location] + dp.IntExpr.state_cost(),
+                preconditions=[remaining.contains(scene)],
+                effects=[(remaining, remaining.remove(scene))],
+            )
+        )
+        model.add_transition(
+            dp.Transition(
+                name=str(scene),
+                cost=own_pay[scene] + dp.IntExpr.state_cost(),
+                preconditions=[remaining.contains(scene), cast_table[scene] == waiting],
+                effects=[(remaining, remaining.remove(scene))],
+            ),
+            forced=True,
+        )
+    model.add_base_case([remaining.is_empty()])
+    model.add_dual_bound(own_pay[remaining])
+    started = time.perf_counter()
+    solution = dp.CABS(model, time_limit=time_limit, quiet=True).search()
+    seconds = time.perf_counter() - started
+    cost = None if solution.is_infeasible or not solution.transitions else int(solution.cost)
+    return cost, bool(solution.is_optimal), seconds
+
+
+def instances() -> list[tuple[str, TalentInstance]]:
+    found = []
+    for path in sorted(TALENT.rglob("*")):
+        if path.is_file() and path.name not in {"Solutions", "SOURCES.md"}:
+            instance, problems = read_instance(path)
+            if instance is None:
+                raise SystemExit(f"{path}: {problems}")
+            found.append((str(path.relative_to(TALENT)), instance))
+    return found
+
+
+def ratio(theirs: float | None, ours: float) -> str:
+    return "-" if theirs is None else f"{theirs / max(ours, 1e-4):8.1f}x"
+
+
+def published(limit: float) -> None:
+    print(
+        f"\n== shared instances (CP-SAT and didppy limit {limit:.0f} s; ratio = their time / ours)"
+    )
+    header = f"{'instance':42s} {'optimum':>7s} {'ours s':>8s} {'CP-SAT':>18s} {'didppy':>14s}"
+    print(header + f" {'CP-SAT/ours':>11s} {'didppy/ours':>11s}")
+    for name, instance in instances():
+        ours = solve(instance)
+        cpsat = solve_cpsat(instance, time_limit=limit)
+        if cpsat.optimal:
+            cpsat_text, cpsat_time = f"{cpsat.seconds:8.3f}", cpsat.seconds
+        else:
+            gap = f"{cpsat.cost}/{cpsat.lower_bound}"
+            cpsat_text, cpsat_time = f"timeout {gap}", None
+        didppy_cost, didppy_optimal, didppy_seconds = solve_didppy(instance, limit)
+        didppy_ok = didppy_optimal and didppy_cost == ours.cost
+        didppy_text = f"{didppy_seconds:8.3f}" if didppy_ok else f"timeout {didppy_cost}"
+        flag = "" if ours.optimal else " (not proven)"
+        print(
+            f"{name:42s} {ours.cost:7d} {ours.seconds:8.3f} {cpsat_text:>18s} {didppy_text:>14s}"
+            f" {ratio(cpsat_time, ours.seconds):>11s}"
+            f" {ratio(didppy_seconds if didppy_ok else None, ours.seconds):>11s}{flag}",
+            flush=True,
+        )
+
+
+def frontier(limit: float, seeds: int) -> None:
+    print(f"\n== frontier: seeded random instances (generator.py), {limit:.0f} s each")
+    for scenes, actors in FRONTIER:
+        results = [solve(generate(scenes, actors, seed), time_limit=limit) for seed in range(seeds)]
+        proven = [result for result in results if result.optimal]
+        times = " ".join(f"{result.seconds:6.2f}" for result in results)
+        gaps = " ".join(
+            f"{(result.cost - result.lower_bound) / result.cost:.1%}"
+            for result in results
+            if not result.optimal
+        )
+        print(f"{scenes:3d}x{actors:<3d} proven {len(proven)}/{seeds}  times {times}  gaps {gaps}")
+        if not proven:
+            break
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="10 s limits, one seed per size")
+    arguments = parser.parse_args()
+    limit = 10.0 if arguments.quick else 60.0
+    started = time.perf_counter()
+    solve(generate(8, 4, 0))
+    print(f"first solve incl. numba compile or cache load: {time.perf_counter() - started:.2f} s")
+    published(limit)
+    frontier(limit, 1 if arguments.quick else 3)
+
+
+if __name__ == "__main__":
+    main()
