@@ -49,7 +49,7 @@ def lower_bound(data, q, front, back):  # type: ignore[no-untyped-def]
     """A lower bound on the value of the state ``(q, front, back)``."""
     if q == 0:
         return np.int64(0)
-    _, _, actor_scenes, costs, duration_table, cost_table = data
+    actor_scenes, costs, duration_table, cost_table = data[2], data[3], data[4], data[5]
     both = front & back
     total = mask_sum(both, cost_table) * mask_sum(q, duration_table)
     started = front | back
@@ -66,9 +66,11 @@ def _one_side_bound(data, q, group):  # type: ignore[no-untyped-def]
     """Pay of actors on location from one edge until their last remaining scene (see module)."""
     if group == 0:
         return np.int64(0)
-    scene_actors, durations, actor_scenes, costs, duration_table, cost_table = data
+    scene_actors, durations, actor_scenes, costs, duration_table, cost_table = data[:6]
+    # Scratch buffers shared by every call (the bound never calls itself): no allocation per node.
+    jobs, members = data[6], data[7]
     actor_count = actor_scenes.shape[0]
-    jobs = np.zeros(actor_count)
+    jobs[:] = 0.0
     own_days = np.int64(0)
     for actor in range(actor_count):
         if (group >> actor) & 1:
@@ -82,7 +84,6 @@ def _one_side_bound(data, q, group):  # type: ignore[no-untyped-def]
                     if (cast >> actor) & 1:
                         jobs[actor] += share
     # jobs[a] is p_a / c_a here: Smith's rule orders by it.
-    members = np.empty(actor_count, dtype=np.int64)
     count = 0
     for actor in range(actor_count):
         if (group >> actor) & 1:

@@ -81,7 +81,8 @@ def transition(  # type: ignore[no-untyped-def]  # noqa: PLR0917 (numba: positio
     have a scene left (in the middle or on the other side). An actor who leaves the middle while
     started on both sides waits through all remaining days; that pay is charged here.
     """
-    scene_actors, durations, actor_scenes, _, duration_table, cost_table = data
+    scene_actors, durations, actor_scenes = data[0], data[1], data[2]
+    duration_table, cost_table = data[4], data[5]
     rest = q & ~(np.int64(1) << scene)
     rest_actors = actors_of(rest, actor_scenes)
     own = scene_actors[scene]
@@ -132,12 +133,13 @@ def children(data, q, front, back, scenes_out):  # type: ignore[no-untyped-def]
 
 @njit(cache=True)
 def search(  # type: ignore[no-untyped-def]  # noqa: PLR0917 (numba: positional only)
-    data, table, control, workspace, q, front, back, bound
+    data, table, control, workspace, q, front, back, bound, estimate
 ):
     """Bounded DP: the optimum of the state if it is <= bound, else a lower bound > bound.
 
-    Children are tried in order of cost plus lower bound, stopping once that exceeds the bound.
-    (One self-recursive function: numba's cache cannot reload mutually recursive ones.)
+    ``estimate`` is a lower bound the caller already knows for the state. Children are tried in
+    order of cost plus lower bound, stopping once that exceeds the bound. (One self-recursive
+    function: numba's cache cannot reload mutually recursive ones.)
     """
     if q == 0:
         return np.int64(0)
@@ -145,12 +147,10 @@ def search(  # type: ignore[no-untyped-def]  # noqa: PLR0917 (numba: positional 
         front, back = back, front
     keys, values, kinds = table
     slot = _slot(keys, q, front, back)
-    known = np.int64(0)
     if keys[slot, 0] != -1:
         if kinds[slot] == EXACT:
             return values[slot]
-        known = values[slot]
-    estimate = max(known, lower_bound(data, q, front, back))
+        estimate = max(estimate, values[slot])
     if estimate > bound:
         _store(keys, values, kinds, control, slot, q, front, back, estimate, LOWER)
         return estimate
@@ -160,24 +160,45 @@ def search(  # type: ignore[no-untyped-def]  # noqa: PLR0917 (numba: positional 
         return np.int64(0)
     depth = _popcount(q)
     scenes = workspace[0, depth]
-    priorities = workspace[1, depth]
     count, at_front = children(data, q, front, back, scenes)
+    priorities = workspace[1, depth]
+    costs = workspace[2, depth]
+    rests = workspace[3, depth]
+    fronts = workspace[4, depth]
+    backs = workspace[5, depth]
+    ranks = workspace[6, depth]
     for index in range(count):
         cost, rest, child_front, child_back = transition(
             data, q, front, back, scenes[index], at_front
         )
+        costs[index], rests[index], fronts[index], backs[index] = (
+            cost,
+            rest,
+            child_front,
+            child_back,
+        )
         priorities[index] = cost + lower_bound(data, rest, child_front, child_back)
-    _sort_by(scenes, priorities, count)
+        ranks[index] = index
+    _sort_by(ranks, priorities, count)
     best = INFINITY
-    for index in range(count):
+    for position in range(count):
+        index = ranks[position]
         limit = min(bound, best - 1)
         if priorities[index] > limit:
             best = min(best, priorities[index])
             break
-        cost, rest, child_front, child_back = transition(
-            data, q, front, back, scenes[index], at_front
+        cost = costs[index]
+        value = search(
+            data,
+            table,
+            control,
+            workspace,
+            rests[index],
+            fronts[index],
+            backs[index],
+            limit - cost,
+            priorities[index] - cost,
         )
-        value = search(data, table, control, workspace, rest, child_front, child_back, limit - cost)
         if control[ABORT] != 0:
             return np.int64(0)
         best = min(best, cost + value)
@@ -198,18 +219,15 @@ def _popcount(mask):  # type: ignore[no-untyped-def]
 
 
 @njit(cache=True)
-def _sort_by(items, priorities, count):  # type: ignore[no-untyped-def]
-    """Insertion sort of the first ``count`` items by priority (a few dozen at most)."""
+def _sort_by(ranks, priorities, count):  # type: ignore[no-untyped-def]
+    """Insertion sort of the first ``count`` indices in ``ranks`` by priority (a few dozen)."""
     for index in range(1, count):
-        item = items[index]
-        priority = priorities[index]
+        item = ranks[index]
         position = index - 1
-        while position >= 0 and priorities[position] > priority:
-            items[position + 1] = items[position]
-            priorities[position + 1] = priorities[position]
+        while position >= 0 and priorities[ranks[position]] > priorities[item]:
+            ranks[position + 1] = ranks[position]
             position -= 1
-        items[position + 1] = item
-        priorities[position + 1] = priority
+        ranks[position + 1] = item
 
 
 @njit(cache=True)

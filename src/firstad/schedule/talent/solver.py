@@ -27,7 +27,7 @@ Progress = Callable[[int, int], None]
 
 MAX_SCENES = 63
 MAX_ACTORS = 63
-NODES_PER_SLICE = 200_000
+NODES_PER_SLICE = 20_000
 INITIAL_MEMO_SLOTS = 1 << 18
 
 
@@ -109,6 +109,8 @@ class _Search:
             np.array(reduction.costs, dtype=np.int64),
             _mask_table(reduction.durations),
             _mask_table(reduction.costs),
+            np.zeros(len(reduction.costs)),
+            np.zeros(len(reduction.costs), dtype=np.int64),
         )
         self.constant = reduction.constant
         self.root = (1 << count) - 1
@@ -122,7 +124,7 @@ class _Search:
     def run(self, started: float, time_limit: float | None, progress: Progress | None) -> None:
         if self.optimal:
             return
-        scene_actors, durations, _, costs, _, _ = self.data
+        scene_actors, durations, _, costs = self.data[:4]
         rounds = 20 + 2 * len(durations)
         order, cost = iterated_local_search(scene_actors, durations, costs, rounds, self.seed)
         self.order, self.best = tuple(int(scene) for scene in order), int(cost)
@@ -143,13 +145,15 @@ class _Search:
         table = kernel.new_table(INITIAL_MEMO_SLOTS)
         control = np.zeros(4, dtype=np.int64)
         count = len(self.order)
-        workspace = np.zeros((2, count + 1, count), dtype=np.int64)
+        workspace = np.zeros((7, count + 1, count), dtype=np.int64)
         root = np.int64(self.root)
         while True:
             control[kernel.ABORT] = 0
             control[kernel.NODE_LIMIT] = control[kernel.NODES] + NODES_PER_SLICE
             value = int(
-                kernel.search(self.data, table, control, workspace, root, 0, 0, self.best - 1)
+                kernel.search(
+                    self.data, table, control, workspace, root, 0, 0, self.best - 1, self.lower
+                )
             )
             self.nodes = int(control[kernel.NODES])
             if control[kernel.ABORT] == kernel.ABORT_FULL:
