@@ -183,3 +183,25 @@ def test_a_400_page_file_is_broken_down(tmp_path: Path) -> None:
     document = json.loads(result.stdout)
     assert len(document["scenes"]) == 3000
     assert document["pages"] >= 300
+
+
+def test_edits_beside_the_script_are_applied(tmp_path: Path) -> None:
+    script = _write(tmp_path, "s.fountain", SMALL_SCRIPT.encode())
+    (tmp_path / "s.breakdown.toml").write_text(
+        '[scenes."1"]\nadd = ["props: thermos"]\n\n[scenes."7"]\nadd = ["props: puck"]\n'
+    )
+    result = firstad("breakdown", script, "--json")
+    assert result.returncode == 0, result.stderr
+    elements = json.loads(result.stdout)["scenes"][0]["elements"]
+    assert {"category": "props", "name": "thermos", "source": "user"}.items() <= elements[
+        -1
+    ].items()
+    assert "s.breakdown.toml:4, scenes.7: warning: the script has no scene 7" in result.stderr
+
+
+def test_a_broken_edits_file_stops_with_its_line(tmp_path: Path) -> None:
+    script = _write(tmp_path, "s.fountain", SMALL_SCRIPT.encode())
+    edits = _write(tmp_path, "mine.toml", b'[scenes."1"]\nadd = ["thermos"]\n')
+    result = firstad("breakdown", script, "--edits", edits)
+    assert result.returncode == 1
+    assert f"{edits}:2, scenes.1.add[0]: expected 'category: name'" in result.stderr

@@ -10,7 +10,7 @@ import pytest
 
 from firstad.model import SIX_DAY_WEEK, DailyWindow, DateRange, Problem, Production
 from firstad.production import parse_production, read_production
-from firstad.production.lines import key_lines, line_of
+from firstad.toml_lines import key_lines, line_of
 
 MINIMAL = """\
 title = "Night Ice"
@@ -367,3 +367,10 @@ def test_every_key_the_reader_knows_is_documented() -> None:
     )
     forms = ("`{}`", ".{}`", "`[{}]`", "`[[{}]]`", "`[timing.{}]`")
     assert [key for key in known if not any(form.format(key) in text for form in forms)] == []
+
+
+def test_array_items_are_numbered_from_the_opening_line() -> None:
+    text = 'add = ["props: hockey stick",\n  "wardrobe: scarf"]\nnames = [\n  "a",\n  "b",\n]\n'
+    lines = key_lines(text)
+    assert (lines["add[0]"], lines["add[1]"]) == (1, 2)
+    assert (lines["names[0]"], lines["names[1]"]) == (4, 5)

@@ -126,7 +126,7 @@ def _note_items(note: Note, scene: Scene, source: str) -> Iterator[Element | Pro
     text = note.text.removeprefix("[[").removesuffix("]]")
     parts = text.split(";")
     first = _TAG_PART.fullmatch(parts[0])
-    if first is None or _note_category(first.group(1)) is None:
+    if first is None or category_named(first.group(1)) is None:
         if first is not None and _looks_like_typo(first.group(1)):
             line_offset = text.count("\n", 0, len(parts[0]) - len(parts[0].lstrip()))
             yield _unknown_category(first.group(1), note, line_offset, scene, source)
@@ -148,11 +148,11 @@ def _part_items(
         message = f"expected 'category: names' in breakdown note, found {part.strip()!r}"
         yield _problem(message, note, line_offset, scene, source)
         return
-    category = _note_category(match.group(1))
+    category = category_named(match.group(1))
     if category is None:
         yield _unknown_category(match.group(1), note, line_offset, scene, source)
         return
-    names = [_clean_name(name, category) for name in match.group(2).split(",")]
+    names = [clean_name(name, category) for name in match.group(2).split(",")]
     names = [name for name in names if name]
     if not names:
         message = f"no names after '{match.group(1).strip()}:' in breakdown note"
@@ -164,7 +164,7 @@ def _normalise_category(word: str) -> str:
     return _CATEGORY_SEPARATORS.sub(" ", word.strip().lower())
 
 
-def _note_category(word: str) -> Category | None:
+def category_named(word: str) -> Category | None:
     """The category a note's word names: "Props", "prop", "Makeup/Hair", "BG"."""
     key = _normalise_category(word)
     if key in NOTE_CATEGORIES:
@@ -179,7 +179,7 @@ def _looks_like_typo(word: str) -> bool:
     return bool(difflib.get_close_matches(key, _TYPO_TARGETS, n=1, cutoff=_TYPO_SIMILARITY))
 
 
-def _clean_name(name: str, category: Category) -> str:
+def clean_name(name: str, category: Category) -> str:
     """One space between words; cast in capitals, as the cast list writes characters."""
     cleaned = " ".join(name.split())
     return cleaned.upper() if category is Category.CAST else cleaned

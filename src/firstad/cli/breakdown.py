@@ -6,9 +6,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
+from rich.console import Console, JustifyMethod
 from rich.table import Table
-from rich.console import JustifyMethod
 
 from firstad.cli.output import dump_json, emit, exit_on_errors
 from firstad.model import Breakdown, Category, Element, format_eighths
@@ -65,12 +64,19 @@ def breakdown_command(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file instead.")
     ] = None,
+    edits: Annotated[
+        Path | None,
+        typer.Option(
+            "--edits",
+            help="Breakdown edits (TOML); default: SCRIPT's name with .breakdown.toml, if present.",
+        ),
+    ] = None,
 ) -> None:
     """Break a screenplay down: scenes, cast, page eighths and elements."""
     if as_json and as_csv:
         typer.echo("choose one of --json and --csv", err=True)
         raise typer.Exit(code=2)
-    breakdown, problems = breakdown_file(script)
+    breakdown, problems = breakdown_file(script, edits)
     exit_on_errors(problems)
     if breakdown is None:  # every None comes with an error; this guards a broken stage
         raise typer.Exit(code=1)

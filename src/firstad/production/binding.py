@@ -23,9 +23,9 @@ from firstad.model import (
     SceneBreakdown,
     has_errors,
 )
-from firstad.production.lines import dotted
 from firstad.production.values import Context
 from firstad.schedule.problem import CastTerms, LocationTerms, SceneJob, SchedulingProblem
+from firstad.toml_lines import dotted
 
 
 def build_problem(

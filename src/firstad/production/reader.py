@@ -8,8 +8,6 @@ documented key by key in ``docs/production-file.md``.
 
 from __future__ import annotations
 
-import re
-import tomllib
 import zoneinfo
 from collections import Counter
 from datetime import date, time
@@ -32,7 +30,6 @@ from firstad.model import (
     WorkRules,
     has_errors,
 )
-from firstad.production.lines import dotted, key_lines
 from firstad.production.values import (
     Context,
     Table,
@@ -50,6 +47,7 @@ from firstad.production.values import (
     whole_number,
     window,
 )
+from firstad.toml_lines import dotted, key_lines, load_toml
 
 TOP_KEYS = (
     "title",
@@ -100,7 +98,6 @@ RULE_KEYS = (
     "default_call",
 )
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_DECODE_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
 
 
 def read_production(path: Path) -> tuple[Production | None, tuple[Problem, ...]]:
@@ -119,22 +116,13 @@ def parse_production(
     source_text: str, source: str, base: Path | None = None
 ) -> tuple[Production | None, tuple[Problem, ...]]:
     """Validate production-file text; ``base`` is the folder the script path is relative to."""
-    try:
-        document = tomllib.loads(source_text)
-    except tomllib.TOMLDecodeError as error:
-        return None, (_decode_problem(error, source),)
+    document, problem = load_toml(source_text, source)
+    if document is None:
+        return None, (problem,) if problem is not None else ()
     context = Context(source, key_lines(source_text))
     production = _production(context, document, base)
     problems = tuple(context.problems)
     return (None if has_errors(problems) else production), problems
-
-
-def _decode_problem(error: tomllib.TOMLDecodeError, source: str) -> Problem:
-    message = str(error)
-    match = _DECODE_POSITION.search(message)
-    line = int(match.group(1)) if match else None
-    reason = _DECODE_POSITION.sub("", message).strip()
-    return Problem(f"not valid TOML: {reason}", source=source, line=line)
 
 
 def _production(context: Context, document: Table, base: Path | None) -> Production | None:

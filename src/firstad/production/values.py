@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
 from firstad.model import DailyWindow, DateRange, Problem, Severity
-from firstad.production.lines import dotted, line_of
+from firstad.toml_lines import dotted, line_of
 
 Table = Mapping[str, object]
 

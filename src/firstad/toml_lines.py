@@ -9,9 +9,13 @@ and the items of arrays written one per line. Keys are dotted paths as the reade
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Any
+
+from firstad.model import Problem
 
 _BARE_OR_QUOTED = r"(?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')"
 _DOTTED = rf"{_BARE_OR_QUOTED}(?:\s*\.\s*{_BARE_OR_QUOTED})*"
@@ -20,6 +24,8 @@ _TABLE = re.compile(rf"^\s*\[\s*({_DOTTED})\s*\]")
 _KEY = re.compile(rf"^\s*({_DOTTED})\s*=")
 _PART = re.compile(_BARE_OR_QUOTED)
 _INDEX_SUFFIX = re.compile(r"\[\d+\]$")
+_DECODE_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
+_AT_END = "(at end of document)"
 
 
 def dotted(*parts: str | int) -> str:
@@ -84,9 +90,18 @@ class _Scan:
         path = dotted(self.table, *_key_parts(match.group(1))) if self.table else ""
         path = path or dotted(*_key_parts(match.group(1)))
         self.lines.setdefault(path, line_number)
-        change, _ = _depth_change(text[match.end() :])
+        rest = text[match.end() :]
+        change, _ = _depth_change(rest)
         if change > 0:
             self.depth, self.open_key, self.item = change, path, 0
+            self._items_on_opening_line(rest.partition("[")[2], line_number)
+
+    def _items_on_opening_line(self, inside: str, line_number: int) -> None:
+        """``add = ["a",`` holds item 0 on the key's own line; count what comes after."""
+        stripped = inside.strip()
+        if stripped and not stripped.startswith(("#", "]")):
+            self.lines.setdefault(dotted(self.open_key, 0), line_number)
+        self.item = _depth_change(inside)[1]
 
     def array_item(self, text: str, line_number: int) -> None:
         stripped = text.strip()
@@ -129,3 +144,18 @@ def line_of(lines: Mapping[str, int], key: str) -> int | None:
             return lines[key]
         key = parent_key(key)
     return None
+
+
+def load_toml(text: str, source: str) -> tuple[dict[str, Any] | None, Problem | None]:
+    """Parse TOML text; a syntax error becomes a problem with its line."""
+    try:
+        return tomllib.loads(text), None
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        match = _DECODE_POSITION.search(message)
+        line = int(match.group(1)) if match else None
+        if line is None and _AT_END in message:
+            # An unclosed array or string is only noticed at the end: point at the last line.
+            line = max(1, len(text.splitlines()))
+        reason = _DECODE_POSITION.sub("", message).replace(_AT_END, "").strip()
+        return None, Problem(f"not valid TOML: {reason}", source=source, line=line)
