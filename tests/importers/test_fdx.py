@@ -7,10 +7,10 @@ import time
 from pathlib import Path
 
 import pytest
-from importer_samples import BRICK_AND_STEEL_HEADINGS
 
 from firstad.importers.fdx import parse_fdx
 from firstad.model import Paragraph, ParagraphKind, Scene, Script, Severity, Tag
+from tests.importers.importer_samples import BRICK_AND_STEEL_HEADINGS
 
 SCREENPLAYS = Path(__file__).resolve().parents[2].parent / "shared" / "screenplays"
 

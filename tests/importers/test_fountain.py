@@ -8,11 +8,11 @@ from pathlib import Path
 from textwrap import dedent
 
 import pytest
-from importer_samples import BRICK_AND_STEEL_HEADINGS
 
 from firstad.importers.fountain import parse_fountain
 from firstad.importers.text import decode_text
 from firstad.model import Note, Paragraph, ParagraphKind, Problem, Scene, Script, Severity
+from tests.importers.importer_samples import BRICK_AND_STEEL_HEADINGS
 
 ACTION = ParagraphKind.ACTION
 CHARACTER = ParagraphKind.CHARACTER

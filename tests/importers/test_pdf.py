@@ -6,11 +6,11 @@ import io
 import re
 from pathlib import Path
 
-from importer_samples import BRICK_AND_STEEL_HEADINGS
 from PIL import Image
 
 from firstad.importers.pdf import NO_TEXT_LAYER, parse_pdf
 from firstad.model import ParagraphKind, Scene, Script
+from tests.importers.importer_samples import BRICK_AND_STEEL_HEADINGS
 
 SCREENPLAYS = Path(__file__).resolve().parents[2].parent / "shared" / "screenplays"
 BRICK_AND_STEEL = SCREENPLAYS / "brick-and-steel.screenplain-0.12.0.pdf"

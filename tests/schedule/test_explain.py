@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from schedule_builders import actor, place, problem, scene, weekdays
-
 from firstad.model import Ordering, WorkRules
 from firstad.schedule.explain import explain
+from tests.schedule.schedule_builders import actor, place, problem, scene, weekdays
 
 DAYS = weekdays(5)  # Monday 1 March to Friday 5 March 2027
 

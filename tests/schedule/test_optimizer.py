@@ -6,13 +6,20 @@ import random
 from datetime import date
 
 import pytest
-from schedule_builders import actor, brute_force_best, place, problem, scene, weekdays
 
 from firstad.model import Ordering, WorkRules
 from firstad.schedule.evaluator import evaluate
 from firstad.schedule.optimizer import OptimizeResult, optimize
 from firstad.schedule.problem import SchedulingProblem
 from firstad.schedule.solve import ProgressEvent
+from tests.schedule.schedule_builders import (
+    actor,
+    brute_force_best,
+    place,
+    problem,
+    scene,
+    weekdays,
+)
 
 DAYS = weekdays(3)
 
