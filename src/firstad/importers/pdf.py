@@ -28,8 +28,6 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Any
 
-import pdfplumber
-
 from firstad.importers.title_page import merge_repeated_keys
 from firstad.model import Paragraph, ParagraphKind, Problem, Scene, Script
 
@@ -126,6 +124,9 @@ def _paper(height: float) -> str:
 
 
 def _read_pages(data: bytes, source: str) -> tuple[list[_Page] | None, Problem | None]:
+    # Imported here: pdfplumber takes ~0.1 s to import, and most scripts are not PDFs.
+    import pdfplumber  # noqa: PLC0415
+
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             return [_page(number, page) for number, page in enumerate(pdf.pages, 1)], None
