@@ -255,7 +255,9 @@ class ScheduleModel:
             if block_day != day:
                 continue
             minutes = self.variables.block_minutes[location, day]
-            start = self.model.new_int_var(earliest, latest, f"block_start_{location}_{day}")
+            start = self.model.new_int_var_from_domain(
+                self._start_domain(location), f"block_start_{location}_{day}"
+            )
             self.variables.block_start[location, day] = start
             # The block is followed by the move to the next set, so blocks never touch.
             end = self.model.new_int_var(earliest, latest + move, f"block_end_{location}_{day}")
@@ -269,22 +271,41 @@ class ScheduleModel:
             self._add_window(location, day, start, minutes)
         self.model.add_no_overlap(intervals)
 
+    def _start_domain(self, location: int) -> cp_model.Domain:
+        """Where a block may start. Unused blocks take any value, so when the window is
+        simply enforced (not a switchable fact) its hours go into the domain itself: far
+        stronger propagation than the enforced inequalities alone."""
+        earliest, latest = self._time_bounds()
+        window = self.problem.locations[location]
+        hours = window.window_end - window.window_start
+        if hours >= MINUTES_PER_DAY or self.switch(Fact(LOCATION_WINDOW, location)):
+            return cp_model.Domain(earliest, latest)
+        evening = (window.window_start, window.window_end)
+        morning = (earliest, window.window_end - MINUTES_PER_DAY)
+        intervals = [evening] if morning[1] <= 0 else [morning, evening]
+        return cp_model.Domain.from_intervals([list(interval) for interval in intervals])
+
     def _add_window(
         self, location: int, day: int, start: cp_model.IntVar, minutes: cp_model.IntVar
     ) -> None:
-        """The block sits inside one opening of the location's daily hours: the one of the
-        shoot date, or of the day before (a night window still open after midnight) or after."""
+        """The block sits inside the location's hours: the opening of the shoot date, or for
+        a night window also the one of the evening before, still open after midnight (a call
+        at 01:00 in a 19:00-07:00 rink). A day window's opening of the next morning is not
+        used: no call sheet calls a day to shoot into the following morning's hours."""
         window = self.problem.locations[location]
         if window.window_end - window.window_start >= MINUTES_PER_DAY:
             return
-        opening = self.model.new_int_var(-1, 1, f"opening_{location}_{day}")
-        switch = [
-            self.variables.location_used[location, day],
-            *self.switch(Fact(LOCATION_WINDOW, location)),
-        ]
-        shift = MINUTES_PER_DAY * opening
-        self.model.add(start - shift >= window.window_start).only_enforce_if(switch)
-        self.model.add(start + minutes - shift <= window.window_end).only_enforce_if(switch)
+        used = self.variables.location_used[location, day]
+        switch = [used, *self.switch(Fact(LOCATION_WINDOW, location))]
+        previous_close = window.window_end - MINUTES_PER_DAY
+        if previous_close <= 0:
+            self.model.add(start >= window.window_start).only_enforce_if(switch)
+            self.model.add(start + minutes <= window.window_end).only_enforce_if(switch)
+            return
+        evening = self.model.new_bool_var(f"evening_opening_{location}_{day}")
+        self.model.add(start >= window.window_start).only_enforce_if([*switch, evening])
+        self.model.add(start + minutes <= window.window_end).only_enforce_if([*switch, evening])
+        self.model.add(start + minutes <= previous_close).only_enforce_if([*switch, evening.Not()])
 
     # --- rules between days ------------------------------------------------------------------
 

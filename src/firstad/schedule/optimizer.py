@@ -17,10 +17,12 @@ from datetime import time as clock
 from ortools.sat.python import cp_model
 
 from firstad.model import CostBreakdown, Problem, Schedule, ShootDay
+from firstad.schedule.bounds import capacity_bound
 from firstad.schedule.cpsat_cost import add_costs
 from firstad.schedule.cpsat_model import LOCKED_DAY, Fact, ScheduleModel, Switch, always
 from firstad.schedule.evaluator import evaluate, violations
 from firstad.schedule.indexed import IndexedProblem, index_problem
+from firstad.schedule.manual import manual_schedule
 from firstad.schedule.problem import SchedulingProblem
 from firstad.schedule.sequencing import shift_day, shoot_day
 from firstad.schedule.solve import (
@@ -97,8 +99,17 @@ def optimize(
         moved = moved_literals(schedule_model, previous)
         schedule_model.model.add(sum(moved) <= moved_limit)
         add_hint(schedule_model, _assignment(indexed, previous))
+    else:
+        # The crew's manual board is a good first guess: CP-SAT starts its search from it.
+        add_hint(schedule_model, _assignment(indexed, manual_schedule(problem)))
+    static_bound = 0 if previous is not None or locked is not None else capacity_bound(indexed)
     outcome = run_solver(
-        schedule_model, time_limit=remaining, seed=seed, progress=progress, phase="search"
+        schedule_model,
+        time_limit=remaining,
+        seed=seed,
+        progress=progress,
+        phase="search",
+        static_bound=static_bound,
     )
     return _result(problem, schedule_model, outcome, locked)
 

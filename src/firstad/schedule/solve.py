@@ -64,24 +64,23 @@ class _Reporter(cp_model.CpSolverSolutionCallback):
     """Turns CP-SAT's solutions and bound improvements into ``ProgressEvent`` calls."""
 
     def __init__(
-        self, progress: ProgressCallback | None, time_limit: float, phase: str, offset: int
+        self, progress: ProgressCallback | None, time_limit: float, phase: str, floor: int
     ) -> None:
         super().__init__()
         self.progress = progress
         self.time_limit = time_limit
         self.phase = phase
-        self.offset = offset
         self.started = time.monotonic()
         self.cost: int | None = None
-        self.bound = 0
+        self.bound = floor  # a bound known before the search (``bounds.capacity_bound``)
 
     def on_solution_callback(self) -> None:
-        self.cost = round(self.objective_value) + self.offset
-        self.bound = max(self.bound, math.ceil(self.best_objective_bound - 1e-6) + self.offset)
+        self.cost = round(self.objective_value)
+        self.bound = max(self.bound, math.ceil(self.best_objective_bound - 1e-6))
         self.emit()
 
     def on_bound(self, bound: float) -> None:
-        self.bound = max(self.bound, math.ceil(bound - 1e-6) + self.offset)
+        self.bound = max(self.bound, math.ceil(bound - 1e-6))
         self.emit()
 
     def emit(self) -> None:
@@ -106,14 +105,14 @@ def run_solver(
     seed: int,
     progress: ProgressCallback | None = None,
     phase: str = "search",
-    objective_offset: int = 0,
+    static_bound: int = 0,
 ) -> SolveOutcome:
     """Solve the model within the time limit and read the day plans back."""
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = MAX_WORKERS
     solver.parameters.random_seed = seed
     solver.parameters.max_time_in_seconds = max(time_limit, 0.05)
-    reporter = _Reporter(progress, time_limit, phase, objective_offset)
+    reporter = _Reporter(progress, time_limit, phase, static_bound)
     solver.best_bound_callback = reporter.on_bound
     status = solver.solve(schedule.model, reporter)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
@@ -121,6 +120,7 @@ def run_solver(
     has_objective = schedule.model.has_objective()
     objective = round(solver.objective_value) if has_objective else 0
     bound = math.ceil(solver.best_objective_bound - 1e-6) if has_objective else 0
+    bound = max(bound, static_bound)
     if status == cp_model.OPTIMAL:
         bound = objective
     return SolveOutcome(solver.status_name(status), read_plans(schedule, solver), objective, bound)
