@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from firstad.model import Paragraph, ParagraphKind, Scene
 
@@ -48,6 +49,7 @@ _NOT_NAMES = frozenset(
 )
 
 
+@lru_cache(maxsize=4096)
 def cue_name(cue: str) -> str:
     """The character a cue names: ``MAYA (V.O.) (CONT'D)`` -> ``MAYA``."""
     name = _EXTENSION.sub("", cue.replace("\u2019", "'"))
@@ -107,7 +109,8 @@ class CastFinder:
 
     def __init__(self, scenes: Iterable[Scene], declared: Iterable[str] = ()) -> None:
         scene_list = tuple(scenes)
-        cues = _unique(name for scene in scene_list for name in speaking_cast(scene))
+        self._speaking = {id(scene): speaking_cast(scene) for scene in scene_list}
+        cues = _unique(name for names in self._speaking.values() for name in names)
         speakers = [speaker for cue in cues for speaker in cue_speakers(cue, cues)]
         introduced = [
             name
@@ -122,6 +125,7 @@ class CastFinder:
         self._aliases = {**self._short_names(self.known), **described}
         self._lookup = {_name_key(name): name for name in (*self.known, *self._aliases)}
         self._longest = max((len(key.split()) for key in self._lookup), default=0)
+        self._first_words = frozenset(key.split()[0] for key in self._lookup if key)
 
     @staticmethod
     def _descriptions(introduced: list[str], speakers: tuple[str, ...]) -> dict[str, str]:
@@ -156,19 +160,22 @@ class CastFinder:
         """Known names in the text, longest first ("YOUNG MAYA" before "MAYA")."""
         for run in _CAPITALISED_RUN.finditer(text):
             words = run.group(0).split()
+            keys = [_word_key(word) for word in words]
             start = 0
             while start < len(words):
-                length = self._longest_name_at(words, start)
+                length = self._longest_name_at(keys, start)
                 if length:
                     mention = " ".join(words[start : start + length])
-                    name = self.canonical(self._lookup[_name_key(mention)])
+                    name = self.canonical(self._lookup[" ".join(keys[start : start + length])])
                     if _written_as_name(mention, generic=_is_generic(name)):
                         yield name
                 start += length or 1
 
-    def _longest_name_at(self, words: list[str], start: int) -> int:
-        for length in range(min(self._longest, len(words) - start), 0, -1):
-            if _name_key(" ".join(words[start : start + length])) in self._lookup:
+    def _longest_name_at(self, keys: list[str], start: int) -> int:
+        if keys[start] not in self._first_words:  # most capitals open a sentence: "She", "The"
+            return 0
+        for length in range(min(self._longest, len(keys) - start), 0, -1):
+            if " ".join(keys[start : start + length]) in self._lookup:
                 return length
         return 0
 
@@ -178,7 +185,10 @@ class CastFinder:
 
     def characters(self, scene: Scene) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """(speaking, all characters) of a scene; speaking first, then the silent ones."""
-        speaking = speaking_cast(scene, self.known)
+        cues = self._speaking.get(id(scene))
+        if cues is None:
+            cues = speaking_cast(scene)
+        speaking = _unique(part for cue in cues for part in cue_speakers(cue, self.known))
         present: list[str] = list(speaking)
         for paragraph in _action(scene.paragraphs):
             present.extend(self._mentions(paragraph.text))
@@ -187,14 +197,21 @@ class CastFinder:
 
 # Words that begin with a capital, possibly in a row: where any name mention must be.
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'\u2019.\-]*(?:[ \t]+[A-Z][\w'\u2019.\-]*)*")
-_POSSESSIVE = re.compile(r"['\u2019]S$")
+_POSSESSIVES = ("'S", "\u2019S")
 _WORD_PUNCTUATION = ".,;:!?-"
+
+
+@lru_cache(maxsize=16384)
+def _word_key(word: str) -> str:
+    upper = word.upper()
+    if upper.endswith(_POSSESSIVES):
+        upper = upper[:-2]
+    return upper.strip(_WORD_PUNCTUATION)
 
 
 def _name_key(text: str) -> str:
     """How names are compared: capitals, no possessive, no punctuation ("Dr. Nilsson's")."""
-    words = (_POSSESSIVE.sub("", word.upper()).strip(_WORD_PUNCTUATION) for word in text.split())
-    return " ".join(word for word in words if word)
+    return " ".join(key for key in map(_word_key, text.split()) if key)
 
 
 # Words that start a name without being one: "THE BOSS" must not make every "the" a mention.

@@ -23,7 +23,7 @@ import re
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from types import MappingProxyType
 from typing import Any
@@ -200,6 +200,8 @@ def _reads_as_verb(
     return entry.plural and previous in character_words
 
 
+# Phrases repeat through a script (the same "phone" in forty scenes): normalise each once.
+@lru_cache(maxsize=8192)
 def _normalise(phrase: str) -> str:
     return _SEPARATOR.sub(" ", phrase.lower().replace(_CURLY_APOSTROPHE, "'")).strip()
 
