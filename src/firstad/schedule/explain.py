@@ -195,13 +195,15 @@ def _describe_location_dates(
 ) -> str:
     terms = problem.locations[indexed.locations[index].identifier]
     usable = sorted(terms.usable_dates)
-    when = date_list(usable, problem.dates) if usable else "on none of the shoot dates"
     permit = (
         f" (the permit is in hand from {_day(terms.permit_ready)})"
         if terms.permit_ready is not None and terms.permit_ready > problem.dates[0]
         else ""
     )
-    return f"{_location_scenes(indexed, index)} {terms.name}, to be had only {when}{permit}"
+    where = f"{_location_scenes(indexed, index)} {terms.name}"
+    if not usable:
+        return f"{where}, which cannot be had on any shoot date{permit}"
+    return f"{where}, to be had only {date_list(usable, problem.dates)}{permit}"
 
 
 def _describe_window(problem: SchedulingProblem, indexed: IndexedProblem, index: int) -> str:

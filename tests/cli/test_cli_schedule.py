@@ -1,0 +1,93 @@
+"""``firstad schedule`` end to end on the Night Ice example: JSON shape, re-planning, errors."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "night-ice"
+PRODUCTION = EXAMPLE / "production.toml"
+
+
+def firstad(*arguments: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "firstad", "schedule", *map(str, arguments)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    run = firstad(PRODUCTION, "--json", "--time-limit", "4")
+    assert run.returncode == 0, run.stderr
+    path = tmp_path_factory.mktemp("schedule") / "schedule.json"
+    path.write_text(run.stdout, encoding="utf-8")
+    return path
+
+
+def test_json_document_shape(published: Path) -> None:
+    document = json.loads(published.read_text(encoding="utf-8"))
+    assert set(document) >= {"days", "cost", "lower_bound", "gap", "violations", "status"}
+    assert document["status"] in {"optimal", "feasible"}
+    assert document["violations"] == []
+    assert document["explanation"] == []
+    assert document["moved"] == []
+    day = document["days"][0]
+    assert set(day) >= {"date", "call", "wrap", "scenes", "locations"}
+    cost = document["cost"]
+    assert cost["total"] == sum(value for key, value in cost.items() if key != "total")
+    assert 0 <= document["lower_bound"] <= cost["total"]
+    scheduled = [number for day in document["days"] for number in day["scenes"]]
+    assert len(scheduled) == len(set(scheduled))
+
+
+def test_replanning_after_a_lost_day_reports_what_moved(published: Path) -> None:
+    document = json.loads(published.read_text(encoding="utf-8"))
+    # Scene 26 is fixed to 9 March: lose another day.
+    lost = next(day for day in document["days"] if "26" not in day["scenes"])
+    run = firstad(
+        PRODUCTION, "--json", "--time-limit", "4", "--previous", published,
+        "--lost-day", lost["date"],
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    replanned = json.loads(run.stdout)
+    assert lost["date"] not in {day["date"] for day in replanned["days"]}
+    moved = {move["scene"] for move in replanned["moved"]}
+    assert set(lost["scenes"]) <= moved
+    assert all(move["from"] for move in replanned["moved"])
+
+
+def test_table_output_has_cost_and_bound() -> None:
+    run = firstad(PRODUCTION, "--time-limit", "2")
+    assert run.returncode == 0, run.stderr
+    assert "lower bound" in run.stdout
+    assert "total" in run.stdout
+
+
+def test_bad_production_file_names_file_and_line(tmp_path: Path) -> None:
+    broken = tmp_path / "production.toml"
+    broken.write_text('title = "x"\n[calendar]\nstart = "not a date"\n', encoding="utf-8")
+    run = firstad(broken)
+    assert run.returncode == 1
+    assert f"{broken}:" in run.stderr
+
+
+def test_impossible_production_explains_and_exits_1(tmp_path: Path) -> None:
+    shutil.copy(EXAMPLE / "night-ice.fountain", tmp_path / "night-ice.fountain")
+    text = PRODUCTION.read_text(encoding="utf-8").replace(
+        "max_shoot_days = 14", "max_shoot_days = 7"
+    )
+    (tmp_path / "production.toml").write_text(text, encoding="utf-8")
+    run = firstad(tmp_path / "production.toml", "--time-limit", "3")
+    assert run.returncode == 1
+    assert "no schedule keeps all of these together" in run.stderr
+    assert "Lakeview Public School" in run.stderr  # its dates all fall after the 7th day
