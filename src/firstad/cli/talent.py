@@ -8,7 +8,7 @@ are documented in docs/cli-json.md).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -16,7 +16,9 @@ from rich.table import Table
 
 from firstad.cli.output import dump_json, emit, exit_on_errors
 from firstad.schedule.talent import TalentInstance, evaluate, read_instance
-from firstad.schedule.talent.solver import TalentResult, solve
+
+if TYPE_CHECKING:
+    from firstad.schedule.talent.solver import TalentResult
 
 
 def register(app: typer.Typer) -> None:
@@ -39,6 +41,9 @@ def talent(
     exit_on_errors(problems)
     if instance is None:
         raise typer.Exit(code=1)
+    # Imported here: the solver loads numba (~0.4 s), which no other command needs.
+    from firstad.schedule.talent.solver import solve  # noqa: PLC0415
+
     try:
         result = solve(instance, time_limit=time_limit)
     except ValueError as error:  # beyond the solver's size limits: a message, not a traceback
