@@ -21,10 +21,22 @@ def capacity_bound(problem: IndexedProblem) -> int:
     """The least total cost any violation-free schedule of ``problem`` can have."""
     cap = problem.rules.max_shoot_minutes
     total = sum(scene.minutes for scene in problem.scenes)
-    bound = problem.rules.crew_daily_rate * _days_needed(total, cap)
+    used_places = len({scene.location for scene in problem.scenes})
+    places_a_day = (
+        len(problem.locations)
+        if problem.rules.max_moves_per_day is None
+        else problem.rules.max_moves_per_day + 1
+    )
+    shoot_days = max(_days_needed(total, cap), _days_needed(used_places, places_a_day))
+    bound = problem.rules.crew_daily_rate * shoot_days
     for cast_index, member in enumerate(problem.cast):
-        minutes = sum(problem.scenes[scene].minutes for scene in problem.scenes_of_cast(cast_index))
-        bound += member.rate * _days_needed(minutes, cap)
+        scenes = problem.scenes_of_cast(cast_index)
+        minutes = sum(problem.scenes[scene].minutes for scene in scenes)
+        # The unit visits at most moves + 1 places a day, and the actor must be at each of
+        # their places on some day they work.
+        places = len({problem.scenes[scene].location for scene in scenes})
+        days = max(_days_needed(minutes, cap), _days_needed(places, places_a_day))
+        bound += member.rate * days
     for location_index, location in enumerate(problem.locations):
         minutes = sum(problem.scenes[scene].minutes for scene in problem.scenes_at(location_index))
         if not minutes:

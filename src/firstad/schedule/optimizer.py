@@ -32,6 +32,7 @@ from firstad.schedule.solve import (
     add_hint,
     relative_gap,
     run_solver,
+    solve_in_two_phases,
 )
 
 __all__ = ["OptimizeResult", "ProgressEvent", "optimize"]
@@ -103,12 +104,11 @@ def optimize(
         # The crew's manual board is a good first guess: CP-SAT starts its search from it.
         add_hint(schedule_model, _assignment(indexed, manual_schedule(problem)))
     static_bound = 0 if previous is not None or locked is not None else capacity_bound(indexed)
-    outcome = run_solver(
+    outcome = solve_in_two_phases(
         schedule_model,
         time_limit=remaining,
         seed=seed,
         progress=progress,
-        phase="search",
         static_bound=static_bound,
     )
     return _result(problem, schedule_model, outcome, locked)
