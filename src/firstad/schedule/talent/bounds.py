@@ -13,7 +13,12 @@ from the front (``front``) and from the back (``back``). Its value counts the pa
   it, in proportion to their cost, giving each actor a private "job" of ``p_a`` days. Whatever the
   order, the ``j``-th actor of the group to finish has waited at least the jobs of the first ``j``,
   so the group pays at least the minimum of ``sum c_j (p_1 + ... + p_j)`` over orders, which
-  Smith's rule (shortest ``p/c`` first) attains. The largest of this and the own-days bound holds.
+  Smith's rule (shortest ``p/c`` first) attains. Garcia de la Banda et al. (2011, the bound that
+  DDOLib's talent scheduling example implements) add what that count misses: two actors ``a`` and
+  ``b`` who share a scene ``s`` both wait for all of it, so whichever finishes first has also
+  waited for the other's share of ``s``; that adds ``sum_s d_s / C_s * sum_{a<b in s} c_a c_b``
+  (``C_s`` the group's cost in ``s``) whatever the order. The largest of this and the own-days
+  bound holds.
 """
 
 from __future__ import annotations
@@ -71,6 +76,7 @@ def _one_side_bound(data, q, group):  # type: ignore[no-untyped-def]
     jobs, members = data[6], data[7]
     actor_count = actor_scenes.shape[0]
     jobs[:] = 0.0
+    shared = 0.0
     own_days = np.int64(0)
     for actor in range(actor_count):
         if (group >> actor) & 1:
@@ -79,10 +85,14 @@ def _one_side_bound(data, q, group):  # type: ignore[no-untyped-def]
         if (q >> scene) & 1:
             cast = scene_actors[scene] & group
             if cast:
-                share = durations[scene] / mask_sum(cast, cost_table)
+                cast_cost = mask_sum(cast, cost_table)
+                share = durations[scene] / cast_cost
+                squares = 0.0
                 for actor in range(actor_count):
                     if (cast >> actor) & 1:
                         jobs[actor] += share
+                        squares += costs[actor] * costs[actor]
+                shared += share * (cast_cost * cast_cost - squares) / 2.0
     # jobs[a] is p_a / c_a here: Smith's rule orders by it.
     count = 0
     for actor in range(actor_count):
@@ -102,4 +112,4 @@ def _one_side_bound(data, q, group):  # type: ignore[no-untyped-def]
         actor = members[index]
         elapsed += jobs[actor] * costs[actor]
         relaxed += costs[actor] * elapsed
-    return max(own_days, np.int64(np.ceil(relaxed - 1e-6)))
+    return max(own_days, np.int64(np.ceil(relaxed + shared - 1e-6)))

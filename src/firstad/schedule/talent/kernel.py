@@ -106,10 +106,11 @@ def children(data, q, front, back, scenes_out):  # type: ignore[no-untyped-def]
     Two dominance rules keep at least one optimal order of the middle (both are checked by the
     brute-force tests):
 
-    * a scene whose cast is on location from one side already (a subset of ``front`` or of
-      ``back``) can be shot next on that side: it brings in nobody new, and moving it to that
-      edge of the middle never lengthens anyone's stay (Garcia de la Banda et al. 2011 state it
-      for a cast equal to the waiting set; the exchange argument holds for any subset);
+    * a scene that keeps everyone waiting on one side busy and brings in nobody new can be shot
+      next on that side (Garcia de la Banda et al. 2011: a cast equal to the waiting set). Actors
+      on location from both sides stay for the whole middle anyway, so the cast need only cover
+      those waiting on this side alone (see ``_fills_the_wait``). A mere subset of the waiting
+      set is not enough: a waiting actor whose scenes all come before it would wait longer;
     * otherwise the side alternates with the number of scenes left, and a scene ``i`` is skipped
       when another scene ``j`` has a cast with ``cast(i) <= cast(j) <= side | cast(i)``: shooting
       ``j`` then ``i`` costs no more than ``i`` then ``j`` (the actors of ``j`` missing from
@@ -122,10 +123,10 @@ def children(data, q, front, back, scenes_out):  # type: ignore[no-untyped-def]
     for scene in range(scene_actors.shape[0]):
         if (q >> scene) & 1:
             cast = scene_actors[scene]
-            if cast & ~front == 0:
+            if _fills_the_wait(cast, front, back):
                 scenes_out[0] = scene
                 return 1, True
-            if cast & ~back == 0:
+            if _fills_the_wait(cast, back, front):
                 scenes_out[0] = scene
                 return 1, False
     at_front = _popcount(q) % 2 == 0
@@ -136,6 +137,17 @@ def children(data, q, front, back, scenes_out):  # type: ignore[no-untyped-def]
             scenes_out[count] = scene
             count += 1
     return count, at_front
+
+
+@njit(cache=True)
+def _fills_the_wait(cast, side, other_side):  # type: ignore[no-untyped-def]
+    """Whether ``cast`` is within ``side`` and covers the actors on location from ``side`` only.
+
+    Moving such a scene to that edge of the middle: its actors were there already; an actor
+    waiting from this side only is in it, so their last scene ends no later; those from both
+    sides stay throughout; everyone else starts no earlier and ends no later.
+    """
+    return cast & ~side == 0 and (side & ~other_side) & ~cast == 0
 
 
 @njit(cache=True)

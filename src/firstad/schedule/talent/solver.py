@@ -85,33 +85,42 @@ def _mask_table(values: tuple[int, ...]) -> np.ndarray:
     return table
 
 
+def search_data(reduction: Reduction) -> tuple[np.ndarray, ...]:
+    """The arrays the compiled search reads, in its positional order.
+
+    Scene casts and durations, each actor's scenes and cost (bit masks), the byte tables of
+    durations and costs for ``mask_sum``, and two scratch buffers for the bound.
+    """
+    scene_actors = np.array(reduction.actor_masks, dtype=np.int64)
+    actor_scenes = np.array(
+        [
+            sum(
+                1 << scene
+                for scene, mask in enumerate(reduction.actor_masks)
+                if (mask >> actor) & 1
+            )
+            for actor in range(len(reduction.costs))
+        ],
+        dtype=np.int64,
+    )
+    return (
+        scene_actors,
+        np.array(reduction.durations, dtype=np.int64),
+        actor_scenes,
+        np.array(reduction.costs, dtype=np.int64),
+        _mask_table(reduction.durations),
+        _mask_table(reduction.costs),
+        np.zeros(len(reduction.costs)),
+        np.zeros(len(reduction.costs), dtype=np.int64),
+    )
+
+
 class _Search:
     """The state of one solve on a reduced problem: best order, bound, memo."""
 
     def __init__(self, reduction: Reduction, seed: int) -> None:
         count = len(reduction.durations)
-        scene_actors = np.array(reduction.actor_masks, dtype=np.int64)
-        actor_scenes = np.array(
-            [
-                sum(
-                    1 << scene
-                    for scene, mask in enumerate(reduction.actor_masks)
-                    if (mask >> actor) & 1
-                )
-                for actor in range(len(reduction.costs))
-            ],
-            dtype=np.int64,
-        )
-        self.data = (
-            scene_actors,
-            np.array(reduction.durations, dtype=np.int64),
-            actor_scenes,
-            np.array(reduction.costs, dtype=np.int64),
-            _mask_table(reduction.durations),
-            _mask_table(reduction.costs),
-            np.zeros(len(reduction.costs)),
-            np.zeros(len(reduction.costs), dtype=np.int64),
-        )
+        self.data = search_data(reduction)
         self.constant = reduction.constant
         self.root = (1 << count) - 1
         self.order: tuple[int, ...] = tuple(range(count))

@@ -1,0 +1,122 @@
+"""Lower bounds and dominance against brute force on mid-search states of small instances.
+
+A state is ``(q, front, back)``: the scenes still to shoot, and the actors of ``q`` already on
+location from the front and from the back. Its value is the least pay, over the orders of ``q``,
+of the actors of ``q`` during the days of ``q``. Every bound must stay at or below that value, and
+the scenes the search branches on (after its dominance rules) must still reach it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+import numpy as np
+
+from firstad.schedule.talent.bounds import lower_bound
+from firstad.schedule.talent.instance import TalentInstance
+from firstad.schedule.talent.kernel import children, transition
+from firstad.schedule.talent.preprocess import reduce
+from firstad.schedule.talent.solver import search_data
+
+Data = tuple[np.ndarray, ...]
+
+
+def _random_instance(generator: random.Random) -> TalentInstance:
+    scenes, actors = generator.randint(2, 7), generator.randint(2, 7)
+    density = generator.choice((0.3, 0.45, 0.6))
+    return TalentInstance(
+        "random",
+        tuple(generator.randint(1, 4) for _ in range(scenes)),
+        tuple(generator.randint(1, 30) for _ in range(actors)),
+        tuple(tuple(generator.random() < density for _ in range(scenes)) for _ in range(actors)),
+    )
+
+
+def _bits(mask: int) -> list[int]:
+    return [bit for bit in range(mask.bit_length()) if (mask >> bit) & 1]
+
+
+def _state_value(data: Data, q: int, front: int, back: int) -> int:
+    """The value of the state by trying every order of ``q``."""
+    scene_actors, durations, costs = data[0], data[1], data[3]
+    scenes = _bits(q)
+    actors = _bits(int(np.bitwise_or.reduce(scene_actors[scenes])))
+    total_days = int(sum(durations[scene] for scene in scenes))
+    best = None
+    for order in itertools.permutations(scenes):
+        pay = 0
+        for actor in actors:
+            days = [
+                (start, start + int(durations[scene]))
+                for start, scene in zip(_starts(durations, order), order, strict=True)
+                if (int(scene_actors[scene]) >> actor) & 1
+            ]
+            first = 0 if (front >> actor) & 1 else days[0][0]
+            last = total_days if (back >> actor) & 1 else days[-1][1]
+            pay += int(costs[actor]) * (last - first)
+        best = pay if best is None else min(best, pay)
+    assert best is not None
+    return best
+
+
+def _starts(durations: np.ndarray, order: tuple[int, ...]) -> list[int]:
+    starts, day = [], 0
+    for scene in order:
+        starts.append(day)
+        day += int(durations[scene])
+    return starts
+
+
+def _random_states(generator: random.Random, data: Data, count: int) -> list[tuple[int, int, int]]:
+    scene_actors = data[0]
+    scenes = scene_actors.shape[0]
+    states = []
+    for _ in range(count):
+        q = generator.randrange(1, 1 << scenes)
+        present = int(np.bitwise_or.reduce(scene_actors[_bits(q)]))
+        front = present & generator.getrandbits(present.bit_length() or 1)
+        back = present & generator.getrandbits(present.bit_length() or 1)
+        states.append((q, min(front, back), max(front, back)))
+    return states
+
+
+def _cases(seed: int, instances: int, states: int) -> list[tuple[Data, int, int, int]]:
+    generator = random.Random(seed)
+    cases = []
+    for _ in range(instances):
+        reduction = reduce(_random_instance(generator))
+        if not reduction.durations:
+            continue
+        data = search_data(reduction)
+        cases.extend((data, *state) for state in _random_states(generator, data, states))
+    return cases
+
+
+def test_lower_bound_never_exceeds_the_state_value() -> None:
+    for data, q, front, back in _cases(20110102, 60, 8):
+        value = _state_value(data, q, front, back)
+        bound = lower_bound(data, np.int64(q), np.int64(front), np.int64(back))
+        assert bound <= value, (q, front, back)
+
+
+def test_lower_bound_is_exact_when_every_actor_is_on_location_from_both_sides() -> None:
+    for data, q, _, _ in _cases(7, 20, 3):
+        present = int(np.bitwise_or.reduce(data[0][_bits(q)]))
+        value = _state_value(data, q, present, present)
+        assert lower_bound(data, np.int64(q), np.int64(present), np.int64(present)) == value
+
+
+def test_dominance_keeps_an_optimal_child() -> None:
+    for data, q, front, back in _cases(19930101, 60, 8):
+        scenes = np.zeros(data[0].shape[0], dtype=np.int64)
+        count, at_front = children(data, np.int64(q), np.int64(front), np.int64(back), scenes)
+        assert count >= 1
+        through_children = min(
+            int(cost) + _state_value(data, int(rest), int(child_front), int(child_back))
+            for cost, rest, child_front, child_back in (
+                transition(data, np.int64(q), np.int64(front), np.int64(back), scene, at_front)
+                for scene in scenes[:count]
+            )
+        )
+        assert through_children == _state_value(data, q, front, back), (q, front, back)
