@@ -16,7 +16,7 @@ from datetime import time as clock
 
 from ortools.sat.python import cp_model
 
-from firstad.model import CostBreakdown, Problem, Schedule, ShootDay
+from firstad.model import MINUTES_PER_DAY, CostBreakdown, Problem, Schedule, ShootDay
 from firstad.schedule.bounds import capacity_bound
 from firstad.schedule.cpsat_cost import add_costs
 from firstad.schedule.cpsat_model import LOCKED_DAY, Fact, ScheduleModel, Switch, always
@@ -24,7 +24,7 @@ from firstad.schedule.evaluator import evaluate, violations
 from firstad.schedule.indexed import IndexedProblem, index_problem
 from firstad.schedule.manual import manual_schedule
 from firstad.schedule.problem import SchedulingProblem
-from firstad.schedule.sequencing import shift_day, shoot_day
+from firstad.schedule.sequencing import at_minute, shift_day, shoot_day
 from firstad.schedule.solve import (
     ProgressCallback,
     ProgressEvent,
@@ -248,22 +248,37 @@ def _result(
 
 
 def settle_calls(problem: SchedulingProblem, schedule: Schedule) -> Schedule:
-    """Move each day's call to the production's usual call time where every rule still holds.
+    """Move each day's call to a time a crew expects, where every rule still holds.
 
     The model is indifferent to the hour of a day that fits anywhere, and CP-SAT returns the
-    first that fits (often midnight); crews expect their usual call.
+    first that fits (often midnight). Tried in order: the production's usual call, the first
+    location's opening (19:00 at a night rink), then the usual call an hour earlier or later,
+    up to four hours; the first that breaks no rule is kept.
     """
-    usual = problem.rules.default_call
     days = list(schedule.days)
     for index, day in enumerate(days):
-        if day.locked or day.call.time() == usual:
+        if day.locked:
             continue
-        trial = [*days]
-        trial[index] = shift_day(day, datetime.combine(day.date, usual))
-        candidate = Schedule(days=tuple(trial), unscheduled=schedule.unscheduled)
-        if not violations(problem, candidate):
-            days = trial
+        for minute in _call_candidates(problem, day):
+            call = at_minute(day.date, minute)
+            if call == day.call:
+                break
+            trial = [*days]
+            trial[index] = shift_day(day, call)
+            if not violations(problem, Schedule(days=tuple(trial))):
+                days = trial
+                break
     return Schedule(days=tuple(days), unscheduled=schedule.unscheduled)
+
+
+def _call_candidates(problem: SchedulingProblem, day: ShootDay) -> list[int]:
+    usual = problem.rules.default_call.hour * 60 + problem.rules.default_call.minute
+    candidates = [usual]
+    if day.locations and day.locations[0] in problem.locations:
+        candidates.append(problem.locations[day.locations[0]].window_start % MINUTES_PER_DAY)
+    for hours in range(1, 5):
+        candidates += [usual - 60 * hours, usual + 60 * hours]
+    return [minute for minute in candidates if 0 <= minute < MINUTES_PER_DAY]
 
 
 def _with_locked_days(schedule: Schedule, locked: Schedule | None) -> Schedule:
