@@ -82,7 +82,7 @@ def optimize(
     """
     indexed = index_problem(problem)
     started = time.monotonic()
-    moved_limit = None
+    moved_limit: SolveOutcome | None = None
     if previous is not None:
         moved_limit = _fewest_moves(
             indexed,
@@ -92,13 +92,13 @@ def optimize(
             seed=seed,
             progress=progress,
         )
-        if moved_limit is None:
-            return OptimizeResult(None, None, 0, None, INFEASIBLE)
-    remaining = time_limit - (time.monotonic() - started)
+        if moved_limit.objective is None:
+            status = INFEASIBLE if moved_limit.status == "INFEASIBLE" else UNKNOWN
+            return OptimizeResult(None, None, 0, None, status)
     schedule_model = build_cost_model(indexed, locked=locked)
     if previous is not None and moved_limit is not None:
         moved = moved_literals(schedule_model, previous)
-        schedule_model.model.add(sum(moved) <= moved_limit)
+        schedule_model.model.add(sum(moved) <= (moved_limit.objective or 0))
         add_hint(schedule_model, _assignment(indexed, previous))
     else:
         # The crew's manual board is a good first guess: CP-SAT starts its search from it.
@@ -106,10 +106,11 @@ def optimize(
     static_bound = 0 if previous is not None or locked is not None else capacity_bound(indexed)
     outcome = solve_in_two_phases(
         schedule_model,
-        time_limit=remaining,
+        time_limit=time_limit,
         seed=seed,
         progress=progress,
         static_bound=static_bound,
+        started=started,
     )
     return _result(problem, schedule_model, outcome, locked)
 
@@ -202,18 +203,17 @@ def _fewest_moves(
     time_limit: float,
     seed: int,
     progress: ProgressCallback | None,
-) -> int | None:
-    """The fewest published scenes that must change day (None when nothing is feasible)."""
+) -> SolveOutcome:
+    """The fewest published scenes that must change day, as the objective of the outcome."""
     schedule_model = ScheduleModel(indexed).build()
     if locked is not None:
         add_locks(schedule_model, locked)
     moved = moved_literals(schedule_model, previous)
     schedule_model.model.minimize(sum(moved))
     add_hint(schedule_model, _assignment(indexed, previous))
-    outcome = run_solver(
+    return run_solver(
         schedule_model, time_limit=time_limit, seed=seed, progress=progress, phase="replan"
     )
-    return outcome.objective
 
 
 # --- the answer -----------------------------------------------------------------------------

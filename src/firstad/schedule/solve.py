@@ -68,13 +68,18 @@ class _Reporter(cp_model.CpSolverSolutionCallback):
     """Turns CP-SAT's solutions and bound improvements into ``ProgressEvent`` calls."""
 
     def __init__(
-        self, progress: ProgressCallback | None, time_limit: float, phase: str, floor: int
+        self,
+        progress: ProgressCallback | None,
+        time_limit: float,
+        phase: str,
+        floor: int,
+        started: float,
     ) -> None:
         super().__init__()
         self.progress = progress
         self.time_limit = time_limit
         self.phase = phase
-        self.started = time.monotonic()
+        self.started = started
         self.cost: int | None = None
         self.bound = floor  # a bound known before the search (``bounds.capacity_bound``)
 
@@ -111,12 +116,14 @@ def run_solver(
     phase: str = "search",
     static_bound: int = 0,
     first_solution: bool = False,
+    started: float | None = None,
 ) -> SolveOutcome:
     """Solve the model within the time limit and read the day plans back.
 
-    ``first_solution`` stops at the first schedule, searched by one worker without the LP:
-    on realistic features that finds one in about two seconds where the full portfolio,
-    busy with its LP relaxation, takes ten.
+    ``started`` is when the whole optimization began (``time.monotonic()``), so progress
+    events count from there across phases. ``first_solution`` stops at the first schedule,
+    searched by one worker without the LP: on realistic features that finds one in about two
+    seconds where the full portfolio, busy with its LP relaxation, takes ten.
     """
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1 if first_solution else MAX_WORKERS
@@ -125,7 +132,8 @@ def run_solver(
     if first_solution:
         solver.parameters.linearization_level = 0
         solver.parameters.stop_after_first_solution = True
-    reporter = _Reporter(progress, time_limit, phase, static_bound)
+    begun = time.monotonic() if started is None else started
+    reporter = _Reporter(progress, time_limit, phase, static_bound, begun)
     solver.best_bound_callback = reporter.on_bound
     status = solver.solve(schedule.model, reporter)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
@@ -154,25 +162,33 @@ def solve_in_two_phases(
     seed: int,
     progress: ProgressCallback | None = None,
     static_bound: int = 0,
+    started: float | None = None,
 ) -> SolveOutcome:
     """A first schedule fast, then the full search started from it."""
-    started = time.monotonic()
+    started = time.monotonic() if started is None else started
+    deadline = started + time_limit
     first = run_solver(
         schedule,
-        time_limit=min(time_limit, max(FIRST_SHARE * time_limit, FIRST_SECONDS)),
+        time_limit=min(deadline - time.monotonic(), max(FIRST_SHARE * time_limit, FIRST_SECONDS)),
         seed=seed,
         progress=progress,
         phase="first",
         static_bound=static_bound,
         first_solution=True,
+        started=started,
     )
-    remaining = time_limit - (time.monotonic() - started)
+    remaining = deadline - time.monotonic()
     if first.status in ("INFEASIBLE", "OPTIMAL") or remaining <= 0.1:
         return first
     if first.values:
         hint_values(schedule, first.values)
     second = run_solver(
-        schedule, time_limit=remaining, seed=seed, progress=progress, static_bound=static_bound
+        schedule,
+        time_limit=remaining,
+        seed=seed,
+        progress=progress,
+        static_bound=static_bound,
+        started=started,
     )
     if second.objective is None or (
         first.objective is not None and first.objective < second.objective
