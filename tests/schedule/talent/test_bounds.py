@@ -13,7 +13,7 @@ import random
 
 import numpy as np
 
-from firstad.schedule.talent.bounds import lower_bound
+from firstad.schedule.talent.bounds import lower_bound, strong_lower_bound
 from firstad.schedule.talent.instance import TalentInstance
 from firstad.schedule.talent.kernel import children, transition
 from firstad.schedule.talent.preprocess import reduce
@@ -96,8 +96,9 @@ def _cases(seed: int, instances: int, states: int) -> list[tuple[Data, int, int,
 def test_lower_bound_never_exceeds_the_state_value() -> None:
     for data, q, front, back in _cases(20110102, 60, 8):
         value = _state_value(data, q, front, back)
-        bound = lower_bound(data, np.int64(q), np.int64(front), np.int64(back))
-        assert bound <= value, (q, front, back)
+        quick = lower_bound(data, np.int64(q), np.int64(front), np.int64(back))
+        strong = strong_lower_bound(data, np.int64(q), np.int64(front), np.int64(back))
+        assert quick <= strong <= value, (q, front, back)
 
 
 def test_lower_bound_is_exact_when_every_actor_is_on_location_from_both_sides() -> None:

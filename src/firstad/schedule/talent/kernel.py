@@ -23,7 +23,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from firstad.schedule.talent.bounds import actors_of, lower_bound, mask_sum
+from firstad.schedule.talent.bounds import actors_of, lower_bound, mask_sum, strong_lower_bound
 
 EMPTY = 0
 LOWER = 1
@@ -33,8 +33,19 @@ NODES = 0
 NODE_LIMIT = 1
 ABORT = 2
 ENTRIES = 3
+ABORT_DEPTH = 4
+CONTROL_SIZE = 5
 ABORT_NODES = 1
 ABORT_FULL = 2
+
+# Row of the workspace where each level of the current path records where its loop stands, so
+# that a search stopped by the node limit still tells what it has proven (``path_bound``).
+PATH = 7
+WORKSPACE_ROWS = 8
+PATH_POSITION = 0
+PATH_BEST = 1
+PATH_ESTIMATE = 2
+PATH_COUNT = 3
 
 INFINITY = np.int64(1) << np.int64(60)
 
@@ -188,11 +199,14 @@ def search(  # type: ignore[no-untyped-def]  # noqa: PLR0917 (numba: positional 
     if estimate > bound:
         _store(keys, values, kinds, control, slot, q, front, back, estimate, LOWER)
         return estimate
+    depth = _popcount(q)
+    path = workspace[PATH, depth]
+    path[PATH_ESTIMATE] = estimate
     control[NODES] += 1
     if control[NODES] > control[NODE_LIMIT]:
         control[ABORT] = ABORT_NODES
+        control[ABORT_DEPTH] = depth
         return np.int64(0)
-    depth = _popcount(q)
     scenes = workspace[0, depth]
     count, at_front = children(data, q, front, back, scenes)
     priorities = workspace[1, depth]
@@ -214,6 +228,7 @@ def search(  # type: ignore[no-untyped-def]  # noqa: PLR0917 (numba: positional 
         priorities[index] = cost + lower_bound(data, rest, child_front, child_back)
         ranks[index] = index
     _sort_by(ranks, priorities, count)
+    path[PATH_COUNT] = count
     best = INFINITY
     for position in range(count):
         index = ranks[position]
@@ -222,6 +237,16 @@ def search(  # type: ignore[no-untyped-def]  # noqa: PLR0917 (numba: positional 
             best = min(best, priorities[index])
             break
         cost = costs[index]
+        # The stronger bound only for children about to be entered: one per node.
+        estimate = max(
+            priorities[index] - cost,
+            strong_lower_bound(data, rests[index], fronts[index], backs[index]),
+        )
+        if cost + estimate > limit:
+            best = min(best, cost + estimate)
+            continue
+        path[PATH_POSITION] = position
+        path[PATH_BEST] = best
         value = search(
             data,
             table,
@@ -231,7 +256,7 @@ def search(  # type: ignore[no-untyped-def]  # noqa: PLR0917 (numba: positional 
             fronts[index],
             backs[index],
             limit - cost,
-            priorities[index] - cost,
+            estimate,
         )
         if control[ABORT] != 0:
             return np.int64(0)
@@ -241,6 +266,29 @@ def search(  # type: ignore[no-untyped-def]  # noqa: PLR0917 (numba: positional 
         keys, values, kinds, control, slot, q, front, back, best, EXACT if best <= bound else LOWER
     )
     return best
+
+
+@njit(cache=True)
+def path_bound(workspace, control, count):  # type: ignore[no-untyped-def]
+    """What a search stopped by the node limit has proven about the root: a lower bound.
+
+    Walk the stopped path from the node where it stopped up to the root (``count`` scenes). At
+    each level the value is at least the least of: the children finished before (``best``), the
+    child on the path plus its step, and the children not yet tried (sorted, so the next one's
+    priority). Each level is also worth its own estimate. This is the least bound over the open
+    nodes of the depth-first search, so it rises as the search closes them.
+    """
+    depth = control[ABORT_DEPTH]
+    bound = workspace[PATH, depth, PATH_ESTIMATE]
+    for level in range(depth + 1, count + 1):
+        path = workspace[PATH, level]
+        position = path[PATH_POSITION]
+        ranks, priorities, costs = workspace[6, level], workspace[1, level], workspace[2, level]
+        least = min(path[PATH_BEST], costs[ranks[position]] + bound)
+        if position + 1 < path[PATH_COUNT]:
+            least = min(least, priorities[ranks[position + 1]])
+        bound = max(path[PATH_ESTIMATE], least)
+    return bound
 
 
 @njit(cache=True)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from firstad.schedule.talent import kernel
-from firstad.schedule.talent.bounds import lower_bound
+from firstad.schedule.talent.bounds import strong_lower_bound
 from firstad.schedule.talent.evaluation import evaluate
 from firstad.schedule.talent.heuristic import iterated_local_search
 from firstad.schedule.talent.instance import TalentInstance
@@ -34,8 +34,9 @@ INITIAL_MEMO_SLOTS = 1 << 18
 @dataclass(frozen=True, slots=True)
 class TalentResult:
     """What the solver found: ``order`` (0-based scenes), its ``cost`` (total pay), a proven
-    ``lower_bound`` on any order's cost, ``optimal`` when the two meet, the wall-clock
-    ``seconds`` and the number of search ``nodes`` expanded."""
+    ``lower_bound`` on any order's cost (the best the search proved, when stopped), ``optimal``
+    when the two meet, the wall-clock ``seconds``, the number of search ``nodes`` expanded and
+    the ``root_bound``, the lower bound known before the search."""
 
     order: tuple[int, ...]
     cost: int
@@ -43,6 +44,7 @@ class TalentResult:
     optimal: bool
     seconds: float
     nodes: int
+    root_bound: int
 
 
 def solve(
@@ -71,17 +73,22 @@ def solve(
         optimal=search.optimal,
         seconds=time.perf_counter() - started,
         nodes=search.nodes,
+        root_bound=min(cost, search.root_bound + reduction.constant),
     )
 
 
-def _mask_table(values: tuple[int, ...]) -> np.ndarray:
-    """``table[chunk, byte]``: the sum of ``values`` over the bits of ``byte`` in that chunk."""
+def _mask_table(values: tuple[int, ...], *, largest: bool = False) -> np.ndarray:
+    """``table[chunk, byte]``: the sum (or the largest) of ``values`` over the bits of ``byte``
+    in that chunk."""
     table = np.zeros((8, 256), dtype=np.int64)
     for bit, value in enumerate(values):
         chunk, offset = divmod(bit, 8)
         for byte in range(256):
             if (byte >> offset) & 1:
-                table[chunk, byte] += value
+                if largest:
+                    table[chunk, byte] = max(table[chunk, byte], value)
+                else:
+                    table[chunk, byte] += value
     return table
 
 
@@ -89,7 +96,8 @@ def search_data(reduction: Reduction) -> tuple[np.ndarray, ...]:
     """The arrays the compiled search reads, in its positional order.
 
     Scene casts and durations, each actor's scenes and cost (bit masks), the byte tables of
-    durations and costs for ``mask_sum``, and two scratch buffers for the bound.
+    durations and costs for ``mask_sum``, scratch buffers for the bound (shares, actors, pair
+    gains, own days) and the byte table of the longest duration for ``mask_max``.
     """
     scene_actors = np.array(reduction.actor_masks, dtype=np.int64)
     actor_scenes = np.array(
@@ -112,6 +120,9 @@ def search_data(reduction: Reduction) -> tuple[np.ndarray, ...]:
         _mask_table(reduction.costs),
         np.zeros(len(reduction.costs)),
         np.zeros(len(reduction.costs), dtype=np.int64),
+        np.zeros((len(reduction.costs), len(reduction.costs)), dtype=np.int64),
+        np.zeros(len(reduction.costs), dtype=np.int64),
+        _mask_table(reduction.durations, largest=True),
     )
 
 
@@ -126,6 +137,7 @@ class _Search:
         self.order: tuple[int, ...] = tuple(range(count))
         self.best = 0
         self.lower = 0
+        self.root_bound = 0
         self.optimal = count == 0
         self.nodes = 0
         self.seed = seed
@@ -137,7 +149,10 @@ class _Search:
         rounds = 20 + 2 * len(durations)
         order, cost = iterated_local_search(scene_actors, durations, costs, rounds, self.seed)
         self.order, self.best = tuple(int(scene) for scene in order), int(cost)
-        self.lower = int(lower_bound(self.data, np.int64(self.root), np.int64(0), np.int64(0)))
+        self.lower = int(
+            strong_lower_bound(self.data, np.int64(self.root), np.int64(0), np.int64(0))
+        )
+        self.root_bound = self.lower
         self._report(progress)
         if self.lower >= self.best:
             self.optimal = True
@@ -152,9 +167,11 @@ class _Search:
         self, started: float, time_limit: float | None, progress: Progress | None
     ) -> None:
         table = kernel.new_table(INITIAL_MEMO_SLOTS)
-        control = np.zeros(4, dtype=np.int64)
+        control = np.zeros(kernel.CONTROL_SIZE, dtype=np.int64)
         count = len(self.order)
-        workspace = np.zeros((7, count + 1, count), dtype=np.int64)
+        workspace = np.zeros(
+            (kernel.WORKSPACE_ROWS, count + 1, max(count, kernel.PATH_COUNT + 1)), dtype=np.int64
+        )
         root = np.int64(self.root)
         while True:
             control[kernel.ABORT] = 0
@@ -171,6 +188,9 @@ class _Search:
                 self._finish(table, value)
                 self._report(progress)
                 return
+            if control[kernel.ABORT] == kernel.ABORT_NODES:
+                proven = int(kernel.path_bound(workspace, control, count))
+                self.lower = max(self.lower, min(proven, self.best))
             self._report(progress)
             if time_limit is not None and time.perf_counter() - started > time_limit:
                 return
