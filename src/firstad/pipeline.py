@@ -6,14 +6,22 @@ at the first stage whose result cannot be trusted (an error), keeping every prob
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from firstad.breakdown import break_down
 from firstad.breakdown.edits import apply_edits, edits_path_for, read_edits
 from firstad.importers import read_script
 from firstad.model import Breakdown, Problem, Script, has_errors
+from firstad.production import read_production
 
-__all__ = ["breakdown_file", "read_script_file"]
+if TYPE_CHECKING:
+    from firstad.schedule.run import ScheduleOutcome
+    from firstad.schedule.solve import ProgressCallback
+
+__all__ = ["breakdown_file", "read_script_file", "schedule_file"]
 
 
 def read_script_file(path: Path) -> tuple[Script | None, tuple[Problem, ...]]:
@@ -45,3 +53,49 @@ def breakdown_file(
         return None, problems
     edited, apply_problems = apply_edits(breakdown, edits)
     return edited, problems + apply_problems
+
+
+def schedule_file(
+    production_path: Path,
+    *,
+    time_limit: float,
+    seed: int = 0,
+    lock: Iterable[date] = (),
+    lost: Iterable[date] = (),
+    previous_path: Path | None = None,
+    progress: ProgressCallback | None = None,
+) -> tuple[ScheduleOutcome | None, tuple[Problem, ...]]:
+    """Stages 1-4: a production file and the script it names to the cheapest schedule.
+
+    With ``previous_path`` (a published ``--json`` schedule) the stage re-plans it: ``lock``
+    keeps those days as published, ``lost`` takes dates off the calendar.
+    """
+    # Imported here: the optimiser loads OR-Tools (~0.5 s), which breaking a script down
+    # never needs.
+    from firstad.schedule.run import read_schedule, schedule_production  # noqa: PLC0415
+
+    production, problems = read_production(production_path)
+    if production is None or has_errors(problems):
+        return None, problems
+    breakdown, more = breakdown_file(production_path.parent / production.script)
+    problems += more
+    if breakdown is None:
+        return None, problems
+    published = None
+    if previous_path is not None:
+        published, more = read_schedule(previous_path)
+        problems += more
+        if published is None or has_errors(more):
+            return None, problems
+    outcome, more = schedule_production(
+        breakdown,
+        production,
+        str(production_path),
+        time_limit=time_limit,
+        seed=seed,
+        lock=lock,
+        lost=lost,
+        previous=published,
+        progress=progress,
+    )
+    return outcome, problems + more

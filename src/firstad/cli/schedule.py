@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -20,15 +20,11 @@ from rich.table import Table
 
 from firstad.cli.output import dump_json, emit, exit_on_errors
 from firstad.model import Problem, format_eighths
-from firstad.pipeline import breakdown_file
-from firstad.production import read_production
-from firstad.schedule.run import (
-    ScheduleOutcome,
-    read_schedule,
-    schedule_document,
-    schedule_production,
-)
-from firstad.schedule.solve import ProgressEvent
+from firstad.pipeline import schedule_file
+
+if TYPE_CHECKING:
+    from firstad.schedule.run import ScheduleOutcome
+    from firstad.schedule.solve import ProgressEvent
 
 
 def register(app: typer.Typer) -> None:
@@ -69,34 +65,22 @@ def schedule(
     ] = None,
 ) -> None:
     """Compute the cheapest shooting schedule that keeps every rule."""
-    locked, lost = _dates(lock, "--lock"), _dates(lost_day, "--lost-day")
-    production, problems = read_production(production_path)
-    exit_on_errors(problems)
-    assert production is not None  # noqa: S101 - exit_on_errors stops on None's errors
-    breakdown, more = breakdown_file(production_path.parent / production.script)
-    exit_on_errors(more)
-    if breakdown is None:
-        raise typer.Exit(code=1)
-    published = None
-    if previous is not None:
-        published, more = read_schedule(previous)
-        exit_on_errors(more)
     with _progress_bar(enabled=not as_json, time_limit=time_limit) as report:
-        outcome, more = schedule_production(
-            breakdown,
-            production,
-            str(production_path),
+        outcome, problems = schedule_file(
+            production_path,
             time_limit=time_limit,
             seed=seed,
-            lock=locked,
-            lost=lost,
-            previous=published,
+            lock=_dates(lock, "--lock"),
+            lost=_dates(lost_day, "--lost-day"),
+            previous_path=previous,
             progress=report,
         )
-    exit_on_errors(more)
-    if outcome is None:
+    exit_on_errors(problems)
+    if outcome is None:  # every None comes with an error; this guards a broken stage
         raise typer.Exit(code=1)
     if as_json:
+        from firstad.schedule.run import schedule_document  # noqa: PLC0415 - loaded by now
+
         emit(dump_json(schedule_document(outcome)), None)
     else:
         _print(outcome)
@@ -135,7 +119,8 @@ class _progress_bar:  # noqa: N801 - used as a context manager, read as a phrase
 
 
 def _print(outcome: ScheduleOutcome) -> None:
-    console = Console()
+    # Strips are wide (set, cast): wrapping them at 80 columns makes the board unreadable.
+    console = Console(width=max(Console().width, 132))
     result = outcome.result
     if result.schedule is not None:
         console.print(_days_table(outcome))
