@@ -14,13 +14,16 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# The main job on the bundled example: print the breakdown and keep it as JSON and CSV.
+# The main job on the bundled example: break the script down, then schedule the production.
+EXAMPLE := examples/night-ice
 demo: install
 	mkdir -p out
-	$(BIN)/firstad breakdown examples/night-ice/night-ice.fountain
-	$(BIN)/firstad breakdown examples/night-ice/night-ice.fountain --json --output out/night-ice-breakdown.json
-	$(BIN)/firstad breakdown examples/night-ice/night-ice.fountain --csv --output out/night-ice-breakdown.csv
-	@echo "Breakdown written to out/night-ice-breakdown.json and out/night-ice-breakdown.csv"
+	$(BIN)/firstad breakdown $(EXAMPLE)/night-ice.fountain
+	$(BIN)/firstad breakdown $(EXAMPLE)/night-ice.fountain --json --output out/night-ice-breakdown.json
+	$(BIN)/firstad breakdown $(EXAMPLE)/night-ice.fountain --csv --output out/night-ice-breakdown.csv
+	$(BIN)/firstad schedule $(EXAMPLE)/production.toml --time-limit 20
+	$(BIN)/firstad schedule $(EXAMPLE)/production.toml --time-limit 20 --json > out/night-ice-schedule.json
+	@echo "Written: out/night-ice-breakdown.json, out/night-ice-breakdown.csv, out/night-ice-schedule.json"
 
 lint: install
 	$(BIN)/ruff check .
