@@ -91,6 +91,22 @@ WHOLE_DAY = DailyWindow(time(0, 0), time(0, 0))
 
 
 @dataclass(frozen=True, slots=True)
+class Daylight:
+    """When the sun is up where and when the film shoots, for exteriors.
+
+    An exterior DAY scene must be shot between ``sunrise`` and ``sunset``, a NIGHT exterior in
+    the dark, and DAWN and DUSK exteriors within ``twilight_minutes`` of sunrise or sunset
+    (the "magic hour" a camera team waits for). Interiors can be lit or blacked out at any
+    hour and are not bound. One pair of times serves the whole shoot: give the times of its
+    middle week (a 25-day shoot moves sunrise by a quarter hour at most in most seasons).
+    """
+
+    sunrise: time
+    sunset: time
+    twilight_minutes: int = 45
+
+
+@dataclass(frozen=True, slots=True)
 class Calendar:
     """The days the company can shoot.
 
@@ -99,7 +115,8 @@ class Calendar:
     by the production file). ``weekdays`` are the days of the week worked (0 = Monday): Monday
     to Friday for a 5-day week, to Saturday for a 6-day week. ``days_off`` are holidays and
     other dates the company does not work. ``prep_start`` is the first date permits can be
-    applied for; None means permit lead times are not checked.
+    applied for; None means permit lead times are not checked. ``daylight`` gives sunrise and
+    sunset for exteriors; None means the time of day of exteriors is not checked.
     """
 
     start: date
@@ -108,6 +125,7 @@ class Calendar:
     weekdays: frozenset[int] = FIVE_DAY_WEEK
     days_off: tuple[DateRange, ...] = ()
     prep_start: date | None = None
+    daylight: Daylight | None = None
 
     def is_working_day(self, day: date) -> bool:
         """True for a weekday worked that is not a day off (ignores start, end and limits)."""

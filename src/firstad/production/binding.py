@@ -17,6 +17,7 @@ from types import MappingProxyType
 from firstad.model import (
     Breakdown,
     CastMember,
+    Daylight,
     Location,
     Problem,
     Production,
@@ -24,7 +25,14 @@ from firstad.model import (
     has_errors,
 )
 from firstad.production.values import Context
-from firstad.schedule.problem import CastTerms, LocationTerms, SceneJob, SchedulingProblem
+from firstad.schedule.daylight import longest_span, scene_spans
+from firstad.schedule.problem import (
+    CastTerms,
+    DaylightMinutes,
+    LocationTerms,
+    SceneJob,
+    SchedulingProblem,
+)
 from firstad.toml_lines import dotted
 
 
@@ -64,6 +72,17 @@ def _problem(
         rules=production.rules,
         orderings=production.orderings,
         crew_daily_rate=production.crew.daily_rate,
+        daylight=_daylight_minutes(production.calendar.daylight),
+    )
+
+
+def _daylight_minutes(daylight: Daylight | None) -> DaylightMinutes | None:
+    if daylight is None:
+        return None
+    return DaylightMinutes(
+        sunrise=daylight.sunrise.hour * 60 + daylight.sunrise.minute,
+        sunset=daylight.sunset.hour * 60 + daylight.sunset.minute,
+        twilight=daylight.twilight_minutes,
     )
 
 
@@ -119,7 +138,7 @@ def _scene_job(context: Context, production: Production, scene: SceneBreakdown) 
     minutes = production.timing.minutes(scene.number, scene.eighths)
     if place is not None:
         _check_fits(context, production, scene, place, minutes)
-    return SceneJob(
+    job = SceneJob(
         number=scene.number,
         duration_minutes=minutes,
         cast_ids=_scene_cast(context, production, scene),
@@ -129,6 +148,20 @@ def _scene_job(context: Context, production: Production, scene: SceneBreakdown) 
         eighths=scene.eighths,
         fixed_date=_fixed_date(production, scene.number),
     )
+    _check_light(context, job, _daylight_minutes(production.calendar.daylight))
+    return job
+
+
+def _check_light(context: Context, job: SceneJob, daylight: DaylightMinutes | None) -> None:
+    """An exterior longer than the light it needs can never be shot (a 3-hour dusk scene)."""
+    spans = scene_spans(job, daylight)
+    if spans is not None and job.duration_minutes > longest_span(spans):
+        message = (
+            f"{job.int_ext.value if job.int_ext else ''} {job.time_of_day} scene takes "
+            f"{job.duration_minutes} minutes, longer than the {longest_span(spans)} minutes of "
+            "that light a day gives (split it, or shoot it as an interior)"
+        )
+        context.report("calendar", message.strip(), scene=job.number)
 
 
 def _scene_cast(context: Context, production: Production, scene: SceneBreakdown) -> frozenset[str]:

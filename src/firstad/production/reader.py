@@ -21,6 +21,7 @@ from firstad.model import (
     Calendar,
     CastMember,
     Crew,
+    Daylight,
     FixedDate,
     Location,
     Ordering,
@@ -62,7 +63,18 @@ TOP_KEYS = (
     "fixed_dates",
     "orderings",
 )
-CALENDAR_KEYS = ("start", "end", "max_shoot_days", "week", "weekdays", "days_off", "prep_start")
+CALENDAR_KEYS = (
+    "start",
+    "end",
+    "max_shoot_days",
+    "week",
+    "weekdays",
+    "days_off",
+    "prep_start",
+    "sunrise",
+    "sunset",
+    "twilight_minutes",
+)
 CAST_KEYS = (
     "id",
     "actor",
@@ -205,7 +217,32 @@ def _calendar(context: Context, table: Table) -> Calendar | None:
         weekdays=_weekdays(context, table),
         days_off=date_ranges(context, table, "days_off", "calendar"),
         prep_start=optional_day(context, table, "prep_start", "calendar"),
+        daylight=_daylight(context, table),
     )
+
+
+def _daylight(context: Context, table: Table) -> Daylight | None:
+    """Sunrise and sunset, given together or not at all."""
+    given = [name for name in ("sunrise", "sunset") if name in table]
+    if not given:
+        if "twilight_minutes" in table:
+            context.report("calendar.twilight_minutes", "twilight_minutes needs sunrise and sunset")
+        return None
+    if len(given) == 1:
+        missing = "sunset" if given == ["sunrise"] else "sunrise"
+        context.report(f"calendar.{given[0]}", f"calendar.{missing} is needed with {given[0]}")
+        return None
+    sunrise = clock(context, table["sunrise"], "calendar.sunrise")
+    sunset = clock(context, table["sunset"], "calendar.sunset")
+    twilight = whole_number(context, table, "twilight_minutes", "calendar", default=45)
+    if sunrise is None or sunset is None:
+        return None
+    if sunset <= sunrise:
+        context.report(
+            "calendar.sunset", f"sunset {sunset:%H:%M} is not after sunrise {sunrise:%H:%M}"
+        )
+        return None
+    return Daylight(sunrise, sunset, twilight)
 
 
 def _max_shoot_days(context: Context, table: Table) -> int | None:

@@ -37,6 +37,7 @@ from firstad.model import (
     Schedule,
     ShootDay,
 )
+from firstad.schedule.daylight import fits_light, scene_spans
 from firstad.schedule.problem import CastTerms, LocationTerms, SceneJob, SchedulingProblem
 
 
@@ -63,6 +64,7 @@ def violations(problem: SchedulingProblem, schedule: Schedule) -> tuple[Problem,
         _day_shapes,
         _availability,
         _windows,
+        _light,
         _crew_turnaround,
         _cast_turnaround,
         _consecutive_days,
@@ -257,6 +259,34 @@ def _window_problem(place: LocationTerms, timed: TimedScene) -> Problem:
         f"{place.name} is available only {hours}"
     )
     return Problem(message, scene=timed.number)
+
+
+def _light(problem: SchedulingProblem, schedule: Schedule) -> Iterator[Problem]:
+    """Exteriors shot in the light their scene needs (schedule.daylight)."""
+    for day in schedule.days:
+        for timed in timed_scenes(problem, day):
+            job = problem.scene_by_number.get(timed.number)
+            spans = None if job is None else scene_spans(job, problem.daylight)
+            if (
+                job is not None
+                and spans is not None
+                and not fits_light(timed.start, timed.end, spans)
+            ):
+                yield _light_problem(job, timed, spans)
+
+
+def _light_problem(job: SceneJob, timed: TimedScene, spans: tuple[tuple[int, int], ...]) -> Problem:
+    light = ", ".join(
+        f"{clock_text(first)}-{clock_text(last)}"
+        for first, last in spans
+        if first < MINUTES_PER_DAY and last > 0
+    )
+    kind = job.int_ext.value if job.int_ext is not None else ""
+    message = (
+        f"{kind} {job.time_of_day} scene runs {clock_text(timed.start)}-{clock_text(timed.end)} "
+        f"on {timed.day}; its light is {light}"
+    )
+    return Problem(message.strip(), scene=timed.number)
 
 
 # --- rest between days ----------------------------------------------------------------------

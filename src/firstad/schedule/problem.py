@@ -105,12 +105,23 @@ def _empty_locations() -> Mapping[str, LocationTerms]:
 
 
 @dataclass(frozen=True, slots=True)
+class DaylightMinutes:
+    """Sunrise and sunset in minutes from midnight, and the twilight either side of them."""
+
+    sunrise: int
+    sunset: int
+    twilight: int
+
+
+@dataclass(frozen=True, slots=True)
 class SchedulingProblem:
     """Scenes, people, places, dates and rules: all a solver needs, nothing it does not.
 
     ``dates`` are the candidate shoot dates from the calendar, in order. ``cast`` and
     ``locations`` are read-only mappings by id. ``crew_daily_rate`` is paid per shoot day.
-    ``scenes`` keeps script order; ``scene_by_number`` indexes them (computed).
+    ``scenes`` keeps script order; ``scene_by_number`` indexes them (computed). ``daylight``
+    binds exteriors to the light their scene needs (see ``schedule.daylight``); None when the
+    production file gives no sunrise and sunset.
     """
 
     title: str
@@ -121,6 +132,7 @@ class SchedulingProblem:
     rules: WorkRules = field(default_factory=WorkRules)
     orderings: tuple[Ordering, ...] = ()
     crew_daily_rate: int = 0
+    daylight: DaylightMinutes | None = None
     scene_by_number: Mapping[str, SceneJob] = field(
         init=False, repr=False, compare=False, hash=False
     )
