@@ -18,29 +18,34 @@ page (the title page not counted); ``Paragraph.line`` is None, a PDF has no sour
 
 from __future__ import annotations
 
-import io
 import itertools
 import re
 import statistics
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
-from typing import Any
 
+from firstad.importers.pdf_page import (
+    INDENT_TOLERANCE,
+    POINTS_PER_INCH,
+    Layout,
+    Line,
+    Page,
+    measure,
+    read_pages,
+    with_scene_numbers,
+    without_furniture,
+)
 from firstad.importers.title_page import merge_repeated_keys
 from firstad.model import Paragraph, ParagraphKind, Problem, Scene, Script
 
-POINTS_PER_INCH = 72.0
 NO_TEXT_LAYER = (
     "this PDF has no text layer (a scan?); export the script from the writing program as "
     "PDF with text, FDX or Fountain"
 )
 
 _SCENE_INTRO = re.compile(r"^(?:INT|EXT|EST|I/E|E/I|INT\.?\s?/\s?EXT|EXT\.?\s?/\s?INT)[.\s/]", re.I)
-_SCENE_NUMBER = re.compile(r"^\*?[A-Z]?\d+[A-Z]{0,3}\.?\*?$")
-_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d+[A-Z]{0,2}\.?$", re.I)
-_CONTINUED = re.compile(r"^\(?\s*CONTINUED\s*\)?:?(?:\s*\(\d+\))?$", re.I)
 _MORE = re.compile(r"^\(\s*MORE\s*\)$", re.I)
 _CONTINUED_CUE = re.compile(r"\s*\(\s*CONT['\u2019]?D\.?\s*\)\s*$", re.I)
 _CREDIT = re.compile(r"^(?:written|screenplay|story|teleplay|adapted)?\s*(?:and\s+)?by\b", re.I)
@@ -48,66 +53,20 @@ _SOURCE = re.compile(r"^(?:based on|story by|from|adapted from|inspired by)\b", 
 _COPYRIGHT = re.compile(r"copyright|\(c\)|©", re.I)
 _DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b|\bdraft\b", re.I)
 
-# Everything above this is the header band (page number, CONTINUED:, revision label): the
-# industry's top margin is 1 in and no program starts body text above 0.9 in.
-HEADER_BAND = 0.9 * POINTS_PER_INCH
-FOOTER_BAND = 0.6 * POINTS_PER_INCH
-INDENT_TOLERANCE = 0.15 * POINTS_PER_INCH
-
-
-# --- the page as lines -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Segment:
-    """A run of text on one line, apart from the next run by a wide gap (a margin, a column)."""
-
-    x0: float
-    x1: float
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class _Line:
-    page: int
-    top: float
-    segments: tuple[_Segment, ...]
-    number: str | None = None
-
-    @property
-    def x0(self) -> float:
-        return self.segments[0].x0
-
-    @property
-    def x1(self) -> float:
-        return self.segments[-1].x1
-
-    @property
-    def text(self) -> str:
-        return "   ".join(segment.text for segment in self.segments)
-
-
-@dataclass(frozen=True, slots=True)
-class _Page:
-    number: int
-    height: float
-    width: float
-    lines: tuple[_Line, ...]
-
 
 def parse_pdf(data: bytes, source: str) -> tuple[Script | None, tuple[Problem, ...]]:
     """Read a screenplay PDF with a text layer into a Script."""
-    pages, problem = _read_pages(data, source)
+    pages, problem = read_pages(data, source)
     if pages is None:
         return None, (problem,) if problem is not None else ()
     if not any(page.lines for page in pages):
         return None, (Problem(NO_TEXT_LAYER, source),)
-    body_pages = tuple(_without_furniture(page) for page in pages)
-    layout = _measure(
+    body_pages = tuple(without_furniture(page) for page in pages)
+    layout = measure(
         (line for page in body_pages for line in page.lines),
         page_centre=statistics.median(page.width for page in pages) / 2,
     )
-    body_pages = tuple(_with_scene_numbers(page, layout) for page in body_pages)
+    body_pages = tuple(with_scene_numbers(page, layout) for page in body_pages)
     title_pages = _title_page_count(body_pages, layout)
     title_page = _title_page(body_pages[:title_pages], layout)
     paragraphs = _paragraphs(body_pages[title_pages:], layout, first_page=title_pages)
@@ -123,154 +82,10 @@ def _paper(height: float) -> str:
     return "a4" if height > _A4_HEIGHT_THRESHOLD else "letter"
 
 
-def _read_pages(data: bytes, source: str) -> tuple[list[_Page] | None, Problem | None]:
-    # Imported here: pdfplumber takes ~0.1 s to import, and most scripts are not PDFs.
-    import pdfplumber  # noqa: PLC0415
-
-    try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            return [_page(number, page) for number, page in enumerate(pdf.pages, 1)], None
-    # pdfminer raises many kinds of errors on damaged input (syntax, EOF, encryption, bad
-    # streams); whatever it raises, the file cannot be read and the user should hear so.
-    except Exception as error:
-        detail = str(error).strip() or type(error).__name__
-        message = f"cannot read this PDF (damaged, incomplete or encrypted?): {detail}"
-        return None, Problem(message, source)
-
-
-@dataclass(frozen=True, slots=True)
-class _Char:
-    x0: float
-    x1: float
-    top: float
-    text: str
-
-
-def _page(number: int, page: Any) -> _Page:
-    chars = [
-        _Char(float(char["x0"]), float(char["x1"]), float(char["top"]), str(char["text"]))
-        for char in page.dedupe_chars().chars
-        if char.get("upright", True)
-    ]
-    rows: list[list[_Char]] = []
-    for char in sorted(chars, key=lambda char: (char.top, char.x0)):
-        if rows and abs(char.top - rows[-1][0].top) <= 2.0:
-            rows[-1].append(char)
-        else:
-            rows.append([char])
-    lines = (_line(number, row) for row in rows)
-    kept = tuple(line for line in lines if line is not None)
-    return _Page(number, float(page.height), float(page.width), kept)
-
-
-def _line(page: int, chars: list[_Char]) -> _Line | None:
-    """Characters of one row, split into segments where the gap is four characters or more."""
-    chars = sorted(chars, key=lambda char: char.x0)
-    width = statistics.median(char.x1 - char.x0 for char in chars) or 6.0
-    segments: list[_Segment] = []
-    text: list[str] = []
-    start = end = None
-    for char in chars:
-        if char.text.isspace():
-            continue
-        if end is not None and char.x0 - end >= 4 * width:
-            segments.append(_Segment(start or 0.0, end, "".join(text)))
-            text, start = [], None
-        if end is not None and text and char.x0 - end > width / 2:
-            text.append(" " * max(1, round((char.x0 - end) / width)))
-        start = char.x0 if start is None else start
-        text.append(char.text)
-        end = char.x1
-    if start is None or end is None:
-        return None
-    segments.append(_Segment(start, end, "".join(text)))
-    return _Line(page, chars[0].top, tuple(segments))
-
-
-def _without_furniture(page: _Page) -> _Page:
-    """Drop what the printer added: page numbers, CONTINUED headers and footers."""
-    kept = tuple(line for line in page.lines if not _is_furniture(line, page.height))
-    return replace(page, lines=kept)
-
-
-def _is_furniture(line: _Line, page_height: float) -> bool:
-    texts = [segment.text.strip() for segment in line.segments]
-    if all(_CONTINUED.match(text) or _PAGE_NUMBER.match(text) for text in texts):
-        in_band = line.top < HEADER_BAND or line.top > page_height - FOOTER_BAND - 12
-        return in_band or all(_CONTINUED.match(text) for text in texts)
-    return line.top < HEADER_BAND and len(line.text) < 50
-
-
-# --- measuring the layout --------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Layout:
-    """The document's own margins, in points: action, dialogue, right edge of the body."""
-
-    action: float
-    dialogue: float
-    right: float
-    dialogue_right: float
-    page_centre: float
-
-    @property
-    def centre(self) -> float:
-        return (self.action + self.right) / 2
-
-
-def _measure(lines: Iterable[_Line], page_centre: float) -> _Layout:
-    body = [line for line in lines if not _has_margin_number(line)]
-    starts = Counter(round(line.x0) for line in body if len(line.segments) == 1)
-    total = sum(starts.values()) or 1
-    # The body margin is the leftmost indent that a real share of the lines use.
-    frequent = sorted(x for x, count in starts.items() if count >= 0.05 * total)
-    action = float(frequent[0]) if frequent else 108.0
-    near = Counter(
-        round(line.x0)
-        for line in body
-        if 0.5 * POINTS_PER_INCH <= line.x0 - action <= 1.6 * POINTS_PER_INCH
-        and not line.text.startswith("(")
-    )
-    dialogue = float(near.most_common(1)[0][0]) if near else action + POINTS_PER_INCH
-    action_ends = [line.x1 for line in body if abs(line.x0 - action) <= INDENT_TOLERANCE]
-    dialogue_ends = [line.x1 for line in body if abs(line.x0 - dialogue) <= INDENT_TOLERANCE]
-    right = max(action_ends, default=action + 6 * POINTS_PER_INCH)
-    dialogue_right = max(dialogue_ends, default=dialogue + 252.0)
-    return _Layout(action, dialogue, right, dialogue_right, page_centre)
-
-
-def _has_margin_number(line: _Line) -> bool:
-    first = line.segments[0].text.strip()
-    return len(line.segments) > 1 and _SCENE_NUMBER.match(first) is not None
-
-
-def _with_scene_numbers(page: _Page, layout: _Layout) -> _Page:
-    return replace(page, lines=tuple(_take_scene_number(line, layout) for line in page.lines))
-
-
-def _take_scene_number(line: _Line, layout: _Layout) -> _Line:
-    """Scene numbers stand in the margins, left of the body and right of it, on the heading."""
-    segments = list(line.segments)
-    number = None
-    if len(segments) > 1 and segments[0].x1 < layout.action and _number(segments[0]):
-        number = _number(segments.pop(0))
-    at_margin = abs(segments[0].x0 - layout.action) <= INDENT_TOLERANCE
-    if len(segments) > 1 and at_margin and _number(segments[-1]):
-        right_number = _number(segments.pop())
-        number = number or right_number
-    return replace(line, segments=tuple(segments), number=number)
-
-
-def _number(segment: _Segment) -> str | None:
-    text = segment.text.strip()
-    return text.strip("*").rstrip(".") if _SCENE_NUMBER.match(text) else None
-
-
 # --- title page ------------------------------------------------------------------------------
 
 
-def _is_centred(line: _Line, layout: _Layout) -> bool:
+def _is_centred(line: Line, layout: Layout) -> bool:
     centre = (line.x0 + line.x1) / 2
     indented = line.x0 - layout.action > 0.3 * POINTS_PER_INCH
     # Programs centre either on the page or between the body margins (1.5 in and 7.5 in).
@@ -278,7 +93,7 @@ def _is_centred(line: _Line, layout: _Layout) -> bool:
     return indented and offset <= 0.3 * POINTS_PER_INCH
 
 
-def _title_page_count(pages: Sequence[_Page], layout: _Layout) -> int:
+def _title_page_count(pages: Sequence[Page], layout: Layout) -> int:
     """The first page is a title page when it has centred text and no scene heading."""
     if len(pages) < 2 or not pages[0].lines:
         return 0
@@ -287,7 +102,7 @@ def _title_page_count(pages: Sequence[_Page], layout: _Layout) -> int:
     return int(not has_heading and any(_is_centred(line, layout) for line in lines))
 
 
-def _title_page(pages: Sequence[_Page], layout: _Layout) -> tuple[tuple[str, str], ...]:
+def _title_page(pages: Sequence[Page], layout: Layout) -> tuple[tuple[str, str], ...]:
     entries: list[tuple[str, str]] = []
     for line in (line for page in pages for line in page.lines):
         text = line.text.strip()
@@ -350,12 +165,12 @@ class _Piece:
     """A paragraph in the making: its lines, to be joined once the paragraph is complete."""
 
     role: _Role
-    lines: tuple[_Line, ...]
+    lines: tuple[Line, ...]
     dual: bool = False
 
 
 def _paragraphs(
-    pages: Sequence[_Page], layout: _Layout, first_page: int
+    pages: Sequence[Page], layout: Layout, first_page: int
 ) -> list[tuple[Paragraph, str | None]]:
     """The script's paragraphs, each with the scene number printed beside it (headings)."""
     pieces: list[_Piece] = []
@@ -375,7 +190,7 @@ def _piece_number(piece: _Piece) -> str | None:
     return next((line.number for line in piece.lines if line.number), None)
 
 
-def _line_pitch(pages: Sequence[_Page]) -> float:
+def _line_pitch(pages: Sequence[Page]) -> float:
     """The distance between two lines of one paragraph: the smallest common gap."""
     gaps = Counter(
         round(line.top - previous.top)
@@ -387,7 +202,7 @@ def _line_pitch(pages: Sequence[_Page]) -> float:
     return float(min(common or gaps or [12]))
 
 
-def _blocks(lines: Sequence[_Line], pitch: float) -> Iterator[list[_Line]]:
+def _blocks(lines: Sequence[Line], pitch: float) -> Iterator[list[Line]]:
     """Runs of lines with no blank line between them: one paragraph, or one speech."""
     if not lines:
         return
@@ -400,7 +215,7 @@ def _blocks(lines: Sequence[_Line], pitch: float) -> Iterator[list[_Line]]:
     yield block
 
 
-def _block_pieces(block: list[_Line], layout: _Layout, previous: _Piece | None) -> list[_Piece]:
+def _block_pieces(block: list[Line], layout: Layout, previous: _Piece | None) -> list[_Piece]:
     first = block[0]
     if (
         len(first.segments) == 2
@@ -422,13 +237,13 @@ def _block_pieces(block: list[_Line], layout: _Layout, previous: _Piece | None) 
     return pieces
 
 
-def _continues(piece: _Piece, role: _Role, line: _Line) -> bool:
+def _continues(piece: _Piece, role: _Role, line: Line) -> bool:
     if piece.role is _Role.HEADING:
         return _is_caps(line.text) and role is _Role.ACTION
     return piece.role is role and role is not _Role.TRANSITION
 
 
-def _role(line: _Line, layout: _Layout, previous: _Piece | None) -> _Role:
+def _role(line: Line, layout: Layout, previous: _Piece | None) -> _Role:
     text = line.text.strip()
     indent = line.x0 - layout.action
     if abs(indent) <= INDENT_TOLERANCE:
@@ -459,7 +274,7 @@ def _action_role(text: str, previous: _Piece | None) -> _Role:
     return _Role.ACTION
 
 
-def _is_shot(line: _Line, layout: _Layout, previous: _Piece | None) -> bool:
+def _is_shot(line: Line, layout: Layout, previous: _Piece | None) -> bool:
     """A bare caps line alone at the body margin (CLOSE ON THE KEYS, SNIPER SCOPE POV)."""
     text = line.text.strip()
     at_margin = abs(line.x0 - layout.action) <= INDENT_TOLERANCE
@@ -472,20 +287,20 @@ def _is_caps(text: str) -> bool:
     return bool(letters) and all(char.isupper() for char in letters)
 
 
-def _is_cue(line: _Line, layout: _Layout) -> bool:
+def _is_cue(line: Line, layout: Layout) -> bool:
     cue_text = re.sub(r"\(.*?\)", "", line.text)
     beyond_dialogue = line.x0 - layout.dialogue >= 0.5 * POINTS_PER_INCH
     return len(line.segments) == 1 and beyond_dialogue and _is_caps(cue_text)
 
 
-def _is_speech(line: _Line, layout: _Layout) -> bool:
+def _is_speech(line: Line, layout: Layout) -> bool:
     """Dialogue starts at the dialogue margin; a parenthetical between it and the cue."""
     at_dialogue = abs(line.x0 - layout.dialogue) <= INDENT_TOLERANCE
     parenthetical = line.text.startswith("(") and line.x0 > layout.dialogue
     return at_dialogue or parenthetical
 
 
-def _speech_pieces(lines: Sequence[_Line], *, dual: bool) -> list[_Piece]:
+def _speech_pieces(lines: Sequence[Line], *, dual: bool) -> list[_Piece]:
     """Dialogue and parentheticals under a cue; a parenthetical runs to its closing bracket."""
     pieces: list[_Piece] = []
     open_parenthetical = False
@@ -505,15 +320,15 @@ def _speech_pieces(lines: Sequence[_Line], *, dual: bool) -> list[_Piece]:
     return pieces
 
 
-def _dual_pieces(block: list[_Line]) -> list[_Piece]:
+def _dual_pieces(block: list[Line]) -> list[_Piece]:
     """Two speeches side by side: the left column first, then the right one marked dual."""
     left_cue, right_cue = block[0].segments
     boundary = (left_cue.x0 + right_cue.x0) / 2
-    columns: tuple[list[_Line], list[_Line]] = ([], [])
+    columns: tuple[list[Line], list[Line]] = ([], [])
     for line in block:
         for segment in line.segments:
             column = columns[segment.x0 >= boundary]
-            column.append(_Line(line.page, line.top, (segment,)))
+            column.append(Line(line.page, line.top, (segment,)))
     pieces: list[_Piece] = []
     for dual, column in enumerate(columns):
         pieces.append(_Piece(_Role.CUE, tuple(column[:1]), dual=bool(dual)))
@@ -550,7 +365,7 @@ def _last_cue(pieces: Sequence[_Piece]) -> str | None:
     return None
 
 
-def _paragraph(piece: _Piece, layout: _Layout, first_page: int) -> Paragraph:
+def _paragraph(piece: _Piece, layout: Layout, first_page: int) -> Paragraph:
     if piece.role in {_Role.HEADING, _Role.PARENTHETICAL, _Role.CUE}:
         # Wrapped by the page width only; a writer never breaks these by hand.
         text = " ".join(" ".join(line.text.split()) for line in piece.lines)
@@ -561,7 +376,7 @@ def _paragraph(piece: _Piece, layout: _Layout, first_page: int) -> Paragraph:
     return Paragraph(_KIND[piece.role], text, line=None, page=page, dual=piece.dual)
 
 
-def _joined_text(lines: Sequence[_Line], limit: float) -> str:
+def _joined_text(lines: Sequence[Line], limit: float) -> str:
     """Soft wraps become spaces; a line that stopped short of the margin was a hard break."""
     text = lines[0].text.strip()
     for previous, line in itertools.pairwise(lines):
