@@ -18,10 +18,11 @@ from firstad.model import Breakdown, Problem, Script, has_errors
 from firstad.production import read_production
 
 if TYPE_CHECKING:
+    from firstad.model import Evaluation, Schedule
     from firstad.schedule.run import ScheduleOutcome
     from firstad.schedule.solve import ProgressCallback
 
-__all__ = ["breakdown_file", "read_script_file", "schedule_file"]
+__all__ = ["breakdown_file", "evaluate_file", "read_script_file", "schedule_file"]
 
 
 def read_script_file(path: Path) -> tuple[Script | None, tuple[Problem, ...]]:
@@ -99,3 +100,26 @@ def schedule_file(
         progress=progress,
     )
     return outcome, problems + more
+
+
+def evaluate_file(
+    production_path: Path, schedule_path: Path
+) -> tuple[tuple[Schedule, Evaluation] | None, tuple[Problem, ...]]:
+    """A schedule file (edited by hand, or from another tool) judged against the production."""
+    from firstad.schedule.run import evaluate_schedule, read_schedule  # noqa: PLC0415
+
+    production, problems = read_production(production_path)
+    if production is None or has_errors(problems):
+        return None, problems
+    breakdown, more = breakdown_file(production_path.parent / production.script)
+    problems += more
+    if breakdown is None:
+        return None, problems
+    schedule, more = read_schedule(schedule_path)
+    problems += more
+    if schedule is None:
+        return None, problems
+    judged, more = evaluate_schedule(breakdown, production, str(production_path), schedule)
+    if judged is None:
+        return None, problems + more
+    return (schedule, judged[1]), problems + more

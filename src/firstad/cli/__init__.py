@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from firstad.cli import breakdown, schedule, talent
+from firstad.cli import breakdown, evaluate, schedule, talent
 
 app = typer.Typer(
     name="firstad",
@@ -24,7 +24,7 @@ def _root() -> None:
     """A first assistant director that computes: breakdowns and shooting schedules."""
 
 
-for command_module in (breakdown, talent, schedule):
+for command_module in (breakdown, schedule, evaluate, talent):
     command_module.register(app)
 
 

@@ -8,14 +8,24 @@ schedule exists, explains why. Schedules travel as the ``--json`` document (``re
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from firstad.model import Breakdown, Problem, Production, Schedule, ShootDay, has_errors
+from firstad.model import (
+    Breakdown,
+    Evaluation,
+    Problem,
+    Production,
+    Schedule,
+    ShootDay,
+    has_errors,
+)
 from firstad.production import build_problem
+from firstad.schedule.evaluator import evaluate
 from firstad.schedule.explain import explain
 from firstad.schedule.optimizer import INFEASIBLE, OptimizeResult, optimize
 from firstad.schedule.problem import SchedulingProblem
@@ -139,26 +149,81 @@ def _day_document(day: ShootDay) -> dict[str, Any]:
 
 
 def read_schedule(path: Path) -> tuple[Schedule | None, tuple[Problem, ...]]:
-    """A schedule from a ``firstad schedule --json`` document (for ``--previous``)."""
+    """A schedule from a ``firstad schedule --json`` document, published or edited by hand.
+
+    Mistakes name the day and key (``days[3].call``) and the line of that day in the file.
+    """
     source = str(path)
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-        days = tuple(_read_day(item) for item in document["days"])
+        text = path.read_text(encoding="utf-8")
+        document = json.loads(text)
     except OSError as error:
         return None, (Problem(f"cannot read the schedule: {error.strerror}", source),)
+    except UnicodeDecodeError:
+        return None, (Problem("not a text file (a schedule is UTF-8 JSON)", source),)
     except json.JSONDecodeError as error:
         return None, (Problem(f"not JSON: {error.msg}", source, line=error.lineno),)
-    except (KeyError, TypeError, ValueError) as error:
-        return None, (Problem(f"not a firstad schedule document: {error}", source),)
-    return Schedule(days=days), ()
+    items = document.get("days") if isinstance(document, dict) else None
+    if not isinstance(items, list):
+        return None, (Problem("not a firstad schedule document: no 'days' list", source),)
+    day_lines = _day_lines(text, len(items))
+    days: list[ShootDay] = []
+    problems: list[Problem] = []
+    for index, item in enumerate(items):
+        day, problem = _read_day(item, f"days[{index}]")
+        if problem is not None:
+            problems.append(Problem(problem, source, day_lines[index], key=f"days[{index}]"))
+        elif day is not None:
+            days.append(day)
+    return (None if problems else Schedule(days=tuple(days))), tuple(problems)
 
 
-def _read_day(item: dict[str, Any]) -> ShootDay:
-    return ShootDay(
-        date=date.fromisoformat(item["date"]),
-        call=datetime.fromisoformat(item["call"]),
-        wrap=datetime.fromisoformat(item["wrap"]),
-        scenes=tuple(str(number) for number in item["scenes"]),
-        locations=tuple(item.get("locations", ())),
-        locked=bool(item.get("locked", False)),
-    )
+def _day_lines(text: str, count: int) -> list[int | None]:
+    """The line of each day's ``"date"`` key, when the file has one per day."""
+    starts = [match.start() for match in re.finditer(r'"date"\s*:', text)]
+    if len(starts) != count:
+        return [None] * count
+    return [text.count("\n", 0, start) + 1 for start in starts]
+
+
+def _read_day(item: object, key: str) -> tuple[ShootDay | None, str | None]:
+    if not isinstance(item, dict):
+        return None, "a day must be an object with date, call, wrap and scenes"
+    missing = [name for name in ("date", "call", "wrap", "scenes") if name not in item]
+    if missing:
+        return None, f"missing {', '.join(repr(name) for name in missing)}"
+    try:
+        day = ShootDay(
+            date=date.fromisoformat(str(item["date"])),
+            call=datetime.fromisoformat(str(item["call"])),
+            wrap=datetime.fromisoformat(str(item["wrap"])),
+            scenes=tuple(str(number) for number in item["scenes"]),
+            locations=tuple(str(place) for place in item.get("locations", ())),
+            locked=bool(item.get("locked", False)),
+        )
+    except (TypeError, ValueError) as error:
+        return None, f"{error} (dates are YYYY-MM-DD, times YYYY-MM-DDTHH:MM)"
+    return day, None
+
+
+# --- judging a schedule made elsewhere ----------------------------------------------------------
+
+
+def evaluate_schedule(
+    breakdown: Breakdown, production: Production, source: str, schedule: Schedule
+) -> tuple[tuple[SchedulingProblem, Evaluation] | None, tuple[Problem, ...]]:
+    """Judge a schedule made by hand or by another tool with the optimizer's own referee."""
+    scheduling, problems = build_problem(breakdown, production, source)
+    if scheduling is None or has_errors(problems):
+        return None, problems
+    return (scheduling, evaluate(scheduling, schedule)), problems
+
+
+def evaluation_document(schedule: Schedule, evaluation: Evaluation) -> dict[str, Any]:
+    """The ``firstad evaluate --json`` document: the schedule document's keys that apply."""
+    return {
+        "status": "valid" if evaluation.feasible else "violations",
+        "days": [_day_document(day) for day in schedule.days],
+        "cost": evaluation.cost.as_dict(),
+        "violations": [str(problem) for problem in evaluation.violations],
+    }
