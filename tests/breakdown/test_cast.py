@@ -113,3 +113,23 @@ def test_a_joint_cue_is_not_a_character_of_its_own() -> None:
     finder = CastFinder((both, edward, will))
     assert "EDWARD AND WILL" not in finder.known
     assert finder.characters(both) == (("EDWARD", "WILL"), ("EDWARD", "WILL"))
+
+
+def test_titled_names_and_names_across_a_line_break() -> None:
+    classroom = _scene((K.CHARACTER, "MS. ADEYEMI"), (K.DIALOGUE, "Theo?"))
+    hallway = _scene(
+        (K.ACTION, "Ms. Adeyemi's coat hangs by the door. MAYA\nLINDQVIST (30) waits."),
+        (K.CHARACTER, "MAYA LINDQVIST"),
+        (K.DIALOGUE, "Hello."),
+    )
+    finder = CastFinder((classroom, hallway))
+    assert finder.characters(hallway) == (
+        ("MAYA LINDQVIST",),
+        ("MAYA LINDQVIST", "MS. ADEYEMI"),
+    )
+
+
+def test_a_title_alone_is_nobody() -> None:
+    classroom = _scene((K.CHARACTER, "MS. ADEYEMI"), (K.DIALOGUE, "Theo?"))
+    office = _scene((K.ACTION, "A letter to Ms. Park lies on the desk."))
+    assert CastFinder((classroom, office)).characters(office) == ((), ())

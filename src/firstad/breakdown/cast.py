@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from firstad.breakdown.phrases import literal_character, trie_pattern
 from firstad.model import Paragraph, ParagraphKind, Scene
 
 # Cue extensions: (V.O.), (O.S.), (CONT'D), (ON PHONE) ... and a bare CONT'D some writers type.
@@ -123,9 +124,9 @@ class CastFinder:
             [*declared, *speakers, *(name for name in introduced if name not in described)]
         )
         self._aliases = {**self._short_names(self.known), **described}
-        self._lookup = {_name_key(name): name for name in (*self.known, *self._aliases)}
-        self._longest = max((len(key.split()) for key in self._lookup), default=0)
-        self._first_words = frozenset(key.split()[0] for key in self._lookup if key)
+        names = (*self.known, *self._aliases)
+        self._lookup = {_name_key(name): name for name in names}
+        self._pattern = trie_pattern(names, _name_character) if names else None
 
     @staticmethod
     def _descriptions(introduced: list[str], speakers: tuple[str, ...]) -> dict[str, str]:
@@ -158,26 +159,13 @@ class CastFinder:
 
     def _mentions(self, text: str) -> Iterable[str]:
         """Known names in the text, longest first ("YOUNG MAYA" before "MAYA")."""
-        for run in _CAPITALISED_RUN.finditer(text):
-            words = run.group(0).split()
-            keys = [_word_key(word) for word in words]
-            start = 0
-            while start < len(words):
-                length = self._longest_name_at(keys, start)
-                if length:
-                    mention = " ".join(words[start : start + length])
-                    name = self.canonical(self._lookup[" ".join(keys[start : start + length])])
-                    if _written_as_name(mention, generic=_is_generic(name)):
-                        yield name
-                start += length or 1
-
-    def _longest_name_at(self, keys: list[str], start: int) -> int:
-        if keys[start] not in self._first_words:  # most capitals open a sentence: "She", "The"
-            return 0
-        for length in range(min(self._longest, len(keys) - start), 0, -1):
-            if " ".join(keys[start : start + length]) in self._lookup:
-                return length
-        return 0
+        if self._pattern is None:
+            return
+        for match in self._pattern.finditer(text):
+            mention = match.group()
+            name = self.canonical(self._lookup[_name_key(mention)])
+            if _written_as_name(mention, generic=_is_generic(name)):
+                yield name
 
     def canonical(self, mention: str) -> str:
         name = _SPACES.sub(" ", mention.upper().replace("\u2019", "'"))
@@ -195,13 +183,20 @@ class CastFinder:
         return speaking, _unique(present)
 
 
-# Words that begin with a capital, possibly in a row: where any name mention must be.
-_CAPITALISED_RUN = re.compile(r"[A-Z][\w'\u2019.\-]*(?:[ \t]+[A-Z][\w'\u2019.\-]*)*")
 _POSSESSIVES = ("'S", "\u2019S")
 _WORD_PUNCTUATION = ".,;:!?-"
 
 
 @lru_cache(maxsize=16384)
+def _name_character(character: str, starts_word: bool) -> str:
+    """A name in prose starts each word with a capital; the rest may be in either case."""
+    if character == " ":
+        return r"\s+"
+    if character.isalpha() and not starts_word:
+        return f"[{character}{character.lower()}]"
+    return literal_character(character, starts_word)
+
+
 def _word_key(word: str) -> str:
     upper = word.upper()
     if upper.endswith(_POSSESSIVES):
@@ -238,7 +233,8 @@ def _extra_words(name: str, speaker: str) -> frozenset[str]:
 
 
 def _can_stand_alone(first_word: str) -> bool:
-    return len(first_word) > 2 and first_word not in _NAME_PREFIXES | _PERSON_NOUNS
+    word = _word_key(first_word)
+    return len(word) > 2 and word not in _NAME_PREFIXES | _PERSON_NOUNS
 
 
 def _is_generic(name: str) -> bool:

@@ -28,6 +28,7 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
+from firstad.breakdown.phrases import trie_pattern
 from firstad.model import Category, Element, Paragraph, ParagraphKind, Scene
 
 # Parentheticals describe how a line is said; only what a character handles or hears there is a
@@ -341,7 +342,7 @@ def _load_lexicon() -> _Lexicon:
         entries[_normalise(phrase)] = {}
     grammar: dict[str, list[str]] = data["grammar"]
     return _Lexicon(
-        pattern=_trie_pattern(entries),
+        pattern=trie_pattern(entries),
         entries=MappingProxyType({key: tuple(value.values()) for key, value in entries.items()}),
         caps_only=MappingProxyType(caps_only),
         caps_skip=frozenset(data["caps"]["skip"]),
@@ -408,42 +409,3 @@ def _word_plurals(word: str, plurals: Mapping[str, str]) -> tuple[str, ...]:
     if word.endswith("o"):
         return (word + "s", word + "es")
     return (word + "s",)
-
-
-def _trie_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
-    """One pattern matching, in lower-cased text, any phrase as whole words, longest first.
-
-    Built as a character trie ("ca(?:r|t|mera)") so matching cost does not grow with the size
-    of the word list; the greedy optional groups make the longest phrase win ("police car"
-    over "police").
-    """
-    trie: dict[str, Any] = {}
-    for phrase in phrases:
-        node = trie
-        for character in phrase:
-            node = node.setdefault(character, {})
-        node[""] = {}
-    # A possessive still names the thing ("the dog's leash"), so an apostrophe may follow.
-    return re.compile(rf"(?<![\w'\u2019])(?:{_trie_node(trie)})(?!\w)")
-
-
-def _trie_node(node: Mapping[str, Any]) -> str:
-    branches = [
-        _trie_character(character) + _trie_node(child)
-        for character, child in sorted(node.items())
-        if character
-    ]
-    if not branches:
-        return ""
-    alternation = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-    if "" in node:
-        return f"(?:{'|'.join(branches)})?"
-    return alternation
-
-
-def _trie_character(character: str) -> str:
-    if character == " ":
-        return r"[\s\-]+"
-    if character == "'":
-        return "['\u2019]"
-    return re.escape(character)
