@@ -221,6 +221,10 @@ def _capitals_hits(
     In paragraphs written mostly in capitals (titles, signs, "BANG!") sounds are not guessed
     from verbs; only the words known as cues (BANG, BACKGROUND) count.
     """
+    # Most action has no word in capitals; this plain search is far cheaper than the run
+    # pattern's look-behind at every position, and every run contains such a word.
+    if _CAPS_WORD_PATTERN.search(text) is None:
+        return
     runs = list(_CAPS_RUN.finditer(text))
     if not runs:
         return
