@@ -167,14 +167,12 @@ def solve_in_two_phases(
     """A first schedule fast, then the full search started from it."""
     started = time.monotonic() if started is None else started
     deadline = started + time_limit
-    first = run_solver(
+    first = first_schedule(
         schedule,
-        time_limit=min(deadline - time.monotonic(), max(FIRST_SHARE * time_limit, FIRST_SECONDS)),
+        time_limit=time_limit,
         seed=seed,
         progress=progress,
-        phase="first",
         static_bound=static_bound,
-        first_solution=True,
         started=started,
     )
     remaining = deadline - time.monotonic()
@@ -195,6 +193,29 @@ def solve_in_two_phases(
     ):
         return SolveOutcome(first.status, first.plans, first.objective, second.bound)
     return second
+
+
+def first_schedule(
+    schedule: ScheduleModel,
+    *,
+    time_limit: float,
+    seed: int,
+    progress: ProgressCallback | None = None,
+    static_bound: int = 0,
+    started: float,
+) -> SolveOutcome:
+    """The first phase of every search: one schedule, fast, within its share of the time."""
+    deadline = started + time_limit
+    return run_solver(
+        schedule,
+        time_limit=min(deadline - time.monotonic(), max(FIRST_SHARE * time_limit, FIRST_SECONDS)),
+        seed=seed,
+        progress=progress,
+        phase="first",
+        static_bound=static_bound,
+        first_solution=True,
+        started=started,
+    )
 
 
 def hint_values(schedule: ScheduleModel, values: tuple[int, ...]) -> None:
