@@ -23,6 +23,7 @@ _SPACES = re.compile(r"\s+")
 _TOGETHER = re.compile(r"\s*(?:&|\bAND\b|/)\s*")
 
 # A run of capitalised words in action: candidate introductions and mentions.
+_TWO_CAPITALS = re.compile(r"[A-Z][A-Z'\u2019.\-]*[A-Z]")
 _CAPITAL_RUN = re.compile(r"\b[A-Z][A-Z'\u2019.\-]*(?:\s+[A-Z][A-Z'\u2019.\-]*)*\b")
 # What follows a character's introduction: an age, "(30)", "(late 60s)", ", 40s,".
 _AGE_AFTER = re.compile(r"^\s*(?:\(\s*(?:\w+\s+)?\d{1,2}s?\s*\)|,\s*(?:\w+\s+)?\d{1,2}s?\b)")
@@ -90,6 +91,10 @@ def _is_person_phrase(words: list[str]) -> bool:
 def introductions(text: str) -> tuple[str, ...]:
     """Characters introduced in capitals in an action paragraph: with an age or a person noun."""
     found: list[str] = []
+    # Most action introduces nobody: without two capitals together there is no name in
+    # capitals, and this plain search is far cheaper than the run pattern.
+    if _TWO_CAPITALS.search(text) is None:
+        return ()
     for match in _CAPITAL_RUN.finditer(text):
         words = [word for word in match.group(0).split() if word not in _NOT_NAMES]
         if not words or (len(words) == 1 and len(words[0]) < 2):
@@ -135,12 +140,19 @@ class CastFinder:
         "MAYA LINDQVIST (30)" introduces the MAYA of the cues, and "an EXTREMELY HANDSOME MAN"
         the HANDSOME MAN; but YOUNG MAYA is another role, played by another actor.
         """
+        known = frozenset(speakers)
         aliases: dict[str, str] = {}
         for name in introduced:
-            for speaker in speakers:
-                extra = _extra_words(name, speaker)
-                if extra and not extra & _AGE_QUALIFIERS:
-                    aliases[name] = speaker
+            words = name.split()
+            for cut in range(1, len(words)):
+                # The speaker is the end ("EXTREMELY | HANDSOME MAN") or the start ("MAYA |
+                # LINDQVIST") of the introduction; the other words must not make a new role.
+                for speaker, extra in (
+                    (" ".join(words[cut:]), words[:cut]),
+                    (" ".join(words[:-cut]), words[-cut:]),
+                ):
+                    if speaker in known and not _AGE_QUALIFIERS.intersection(extra):
+                        aliases.setdefault(name, speaker)
         return aliases
 
     @staticmethod
@@ -178,8 +190,8 @@ class CastFinder:
             cues = speaking_cast(scene)
         speaking = _unique(part for cue in cues for part in cue_speakers(cue, self.known))
         present: list[str] = list(speaking)
-        for paragraph in _action(scene.paragraphs):
-            present.extend(self._mentions(paragraph.text))
+        # One scan of the scene's whole action; NUL keeps a name from spanning two paragraphs.
+        present.extend(self._mentions("\0".join(p.text for p in _action(scene.paragraphs))))
         return speaking, _unique(present)
 
 
@@ -219,17 +231,6 @@ _NAME_PREFIXES = frozenset(
 _AGE_QUALIFIERS = frozenset(
     "YOUNG YOUNGER OLD OLDER LITTLE TEEN TEENAGE ADULT BABY ELDERLY CHILD KID FUTURE".split()
 )
-
-
-def _extra_words(name: str, speaker: str) -> frozenset[str]:
-    """The words ``name`` adds around ``speaker`` ("MAYA LINDQVIST" adds LINDQVIST)."""
-    if name == speaker:
-        return frozenset()
-    if name.startswith(speaker + " "):
-        return frozenset(name[len(speaker) + 1 :].split())
-    if name.endswith(" " + speaker):
-        return frozenset(name[: -len(speaker) - 1].split())
-    return frozenset()
 
 
 def _can_stand_alone(first_word: str) -> bool:
