@@ -8,7 +8,11 @@ optimizer's own, whichever is higher). Then the LNS/CP-SAT cost ratio, and the s
 crew's manual board (``manual.py``) — reported only when that board is complete and clean, so
 the two schedules shoot the same scenes. Every schedule is judged by the evaluator.
 
-    python bench/schedule.py [--seeds 1 2 3] [--time-limit 60] [--quick]
+    python bench/schedule.py [--seeds 1 2 3] [--time-limit 60] [--quick] [--bounds]
+
+``--bounds`` reports the lower bounds instead: per seed, each bound's value and time (capacity,
+day patterns, the clockless CP-SAT relaxation at the time limit), and the gap of the
+optimizer's schedule at the time limit to the best of them.
 """
 
 from __future__ import annotations
@@ -18,13 +22,14 @@ import time
 from dataclasses import dataclass, field
 
 from firstad.model import Evaluation
-from firstad.schedule.bounds import capacity_bound
+from firstad.schedule.bounds import capacity_bound, named_bounds
 from firstad.schedule.evaluator import evaluate
 from firstad.schedule.generator import Size, generate_problem
 from firstad.schedule.indexed import index_problem
 from firstad.schedule.manual import manual_schedule
 from firstad.schedule.optimizer import OptimizeResult, optimize
 from firstad.schedule.problem import SchedulingProblem
+from firstad.schedule.relaxation import relaxation_bound
 from firstad.schedule.solve import ProgressEvent
 
 SEARCHES = ("cpsat", "lns")
@@ -129,6 +134,7 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
     parser.add_argument("--time-limit", type=float, default=60.0)
     parser.add_argument("--quick", action="store_true", help="one small seed, 10 seconds")
+    parser.add_argument("--bounds", action="store_true", help="report the lower bounds")
     options = parser.parse_args()
     size, seeds, limit = Size(), options.seeds, options.time_limit
     if options.quick:
@@ -136,6 +142,10 @@ def main() -> None:
         seeds, limit = [1], 10.0
     print(f"schedule: {size.scenes} scenes, {size.cast} cast, {size.locations} locations, "
           f"{size.shoot_days} days, {limit:.0f}s per search, 2 workers")  # fmt: skip
+    if options.bounds:
+        for seed in seeds:
+            report_bounds(seed, size, limit)
+        return
     outcomes = [run(seed, size, limit) for seed in seeds]
     ratios = [lns / plain for plain, lns, _ in outcomes if plain and lns]
     savings = [saving for _, _, saving in outcomes if saving is not None]
@@ -146,6 +156,29 @@ def main() -> None:
             f"mean saving over the complete manual boards {sum(savings) / len(savings):.1%} "
             f"({len(savings)} of {len(outcomes)} seeds complete)"
         )
+
+
+# --- --bounds: the lower bounds and the gap they leave ----------------------------------------
+
+
+def report_bounds(seed: int, size: Size, time_limit: float) -> None:
+    """Each lower bound with its time, and the optimizer's schedule's gap to the best one."""
+    problem = generate_problem(seed, size)
+    indexed = index_problem(problem)
+    bounds = [(bound.name, bound.value, bound.seconds) for bound in named_bounds(indexed)]
+    relaxed = relaxation_bound(indexed, time_limit=time_limit, seed=seed)
+    bounds.append(("relaxation", relaxed.bound, relaxed.seconds))
+    result = optimize(problem, time_limit=time_limit, seed=seed)
+    cost = result.cost.total if result.cost is not None else None
+    best = max(value for _, value, _ in bounds)
+    listed = ", ".join(f"{name} {value:,} ({seconds:.1f}s)" for name, value, seconds in bounds)
+    gap = "-" if cost is None else f"{(cost - best) / cost:.1%}"
+    found = "-" if relaxed.objective is None else f"{relaxed.objective:,}"
+    print(
+        f"seed {seed}: {listed}; schedule {cost if cost is None else f'{cost:,}'} at "
+        f"{time_limit:.0f}s, gap to best bound {gap}; clockless relaxation's best {found}",
+        flush=True,
+    )
 
 
 if __name__ == "__main__":
