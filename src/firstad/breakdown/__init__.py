@@ -70,13 +70,14 @@ def _break_down_scene(
     position: int,
     placement: ScenePlacement,
     finder: CastFinder,
+    *,
+    suggestions: bool,
 ) -> tuple[SceneBreakdown, tuple[Problem, ...]]:
     heading = parse_heading(scene.heading)
     speaking, characters = finder.characters(scene)
     tagged, problems = tagged_elements(scene, script.source)
-    elements = _merge_elements(
-        _cast_elements(characters), tagged, suggest_elements(scene, characters)
-    )
+    suggested = suggest_elements(scene, characters) if suggestions else ()
+    elements = _merge_elements(_cast_elements(characters), tagged, suggested)
     breakdown = SceneBreakdown(
         number=_scene_number(scene, position),
         heading=scene.heading,
@@ -101,8 +102,14 @@ def _with_day_night(scenes: list[SceneBreakdown]) -> tuple[SceneBreakdown, ...]:
     )
 
 
-def break_down(script: Script) -> tuple[Breakdown | None, tuple[Problem, ...]]:
-    """Break a script down scene by scene."""
+def break_down(
+    script: Script, *, suggestions: bool = True
+) -> tuple[Breakdown | None, tuple[Problem, ...]]:
+    """Break a script down scene by scene.
+
+    ``suggestions=False`` leaves out the suggested props, wardrobe, sounds...: scheduling needs
+    only the cast, sets and lengths (tagged elements are kept either way).
+    """
     if not script.scenes:
         return None, (
             Problem(
@@ -119,7 +126,7 @@ def break_down(script: Script) -> tuple[Breakdown | None, tuple[Problem, ...]]:
         zip(script.scenes, layout.scenes, strict=True), start=1
     ):
         scene_breakdown, scene_problems = _break_down_scene(
-            script, scene, position, placement, finder
+            script, scene, position, placement, finder, suggestions=suggestions
         )
         scenes.append(scene_breakdown)
         problems.extend(scene_problems)

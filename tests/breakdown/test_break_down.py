@@ -1,0 +1,99 @@
+"""The breakdown stage as a whole: a Script in, a Breakdown and its problems out."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from firstad.breakdown import break_down
+from firstad.importers import parse_fountain
+from firstad.model import Category, ElementSource, Severity
+
+SCRIPT = """\
+Title: Stage
+
+EXT. RINK PARKING LOT - NIGHT #4#
+
+MAYA LINDQVIST (30) drags her skate bag past a police car. The phone RINGS.
+
+MAYA
+Not now.
+
+[[props: thermos]]
+
+INT. RINK - LOCKER ROOM - CONTINUOUS #4#
+
+Maya sits. She opens the thermos.
+
+.ARCHIVE FOOTAGE
+
+A crowd cheers.
+"""
+
+
+def _breakdown(text: str = SCRIPT, **options: bool):  # type: ignore[no-untyped-def]
+    script, problems = parse_fountain(text, "stage.fountain")
+    assert problems == ()
+    return break_down(script, **options)
+
+
+def test_scene_facts() -> None:
+    breakdown, _ = _breakdown()
+    first, second, third = breakdown.scenes
+    assert (first.number, first.int_ext.value, first.location, first.time) == (  # type: ignore[union-attr]
+        "4",
+        "EXT",
+        "RINK PARKING LOT",
+        "NIGHT",
+    )
+    assert (second.time, second.day_night) == ("CONTINUOUS", "NIGHT")
+    assert (third.number, third.int_ext, third.day_night) == ("3", None, None)
+    assert first.speaking == ("MAYA",)
+    assert second.characters == ("MAYA",)
+    assert breakdown.title == "Stage"
+    assert all(scene.eighths >= 1 and scene.page == 1 for scene in breakdown.scenes)
+
+
+def test_tags_win_over_suggestions_and_cast_comes_first() -> None:
+    breakdown, _ = _breakdown()
+    elements = breakdown.scenes[0].elements
+    assert elements[0].category is Category.CAST
+    thermos = [e for e in elements if e.name == "thermos"]
+    assert [(e.category, e.source) for e in thermos] == [(Category.PROPS, ElementSource.TAGGED)]
+    assert any(e.category is Category.VEHICLES for e in elements)
+
+
+def test_without_suggestions_keeps_cast_and_tags_only() -> None:
+    breakdown, _ = _breakdown(suggestions=False)
+    sources = {(e.category, e.source) for e in breakdown.scenes[0].elements}
+    assert sources == {
+        (Category.CAST, ElementSource.SUGGESTED),
+        (Category.PROPS, ElementSource.TAGGED),
+    }
+    assert breakdown.scenes[2].elements == ()
+
+
+def test_a_number_used_twice_is_a_warning_on_both_headings() -> None:
+    _, problems = _breakdown()
+    assert [(p.severity, p.line, p.scene) for p in problems] == [
+        (Severity.WARNING, 3, "4"),
+        (Severity.WARNING, 12, "4"),
+    ]
+
+
+def test_no_headings_is_one_error() -> None:
+    script, _ = parse_fountain("Just a note to self.\n\nBuy milk.\n", "notes.txt")
+    breakdown, problems = break_down(script)
+    assert breakdown is None
+    assert [str(problem).split(";")[0] for problem in problems] == [
+        "notes.txt: no scene headings found"
+    ]
+
+
+def test_the_paper_of_the_file_sets_the_page_count() -> None:
+    script, _ = parse_fountain(SCRIPT.replace("A crowd cheers.", "A crowd cheers.\n\n" * 60), "s")
+    letter, _ = break_down(script)
+    a4, _ = break_down(replace(script, paper="a4"))
+    assert letter is not None
+    assert a4 is not None
+    assert a4.pages <= letter.pages
+    assert a4.total_eighths < letter.total_eighths  # 58 lines a page on A4, 55 on Letter
