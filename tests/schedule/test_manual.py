@@ -7,6 +7,7 @@ from types import MappingProxyType
 
 from firstad.model import IntExt, Ordering, WorkRules
 from firstad.schedule.evaluator import evaluate
+from firstad.schedule.generator import Size, generate_problem
 from firstad.schedule.manual import manual_schedule
 from firstad.schedule.problem import CastTerms, LocationTerms, SceneJob, SchedulingProblem
 
@@ -114,3 +115,32 @@ def test_what_cannot_fit_is_left_unscheduled() -> None:
     schedule = manual_schedule(problem)
     assert schedule.unscheduled
     assert len(schedule.days) == 1
+
+
+def test_a_generated_feature_is_boarded_completely_and_cleanly() -> None:
+    # Seed 2 strands eight strips of part-time actors in a bare first pass; the urgent strips,
+    # the squeeze pass and the re-boarding place them all.
+    problem = generate_problem(2, Size())
+    schedule = manual_schedule(problem)
+    assert schedule.unscheduled == ()
+    assert evaluate(problem, schedule).violations == ()
+
+
+def test_a_strip_about_to_lose_its_dates_is_boarded_first() -> None:
+    # Theo is free only on the first day: his street strip, last on the board (FLAT sorts
+    # first), joins that day (one move) instead of being left out.
+    dates = DATES[:2]
+    problem = SchedulingProblem(
+        "squeeze",
+        (scene("1", 240, "flat", "maya"), scene("2", 60, "street", "theo")),
+        dates,
+        MappingProxyType({"maya": actor("maya", dates), "theo": actor("theo", dates[:1])}),
+        PROBLEM.locations,
+        PROBLEM.rules,
+    )
+    schedule = manual_schedule(problem)
+    assert schedule.unscheduled == ()
+    assert evaluate(problem, schedule).violations == ()
+    day = schedule.day_of("2")
+    assert day is not None
+    assert day.date == dates[0]

@@ -17,7 +17,7 @@ moved-scene limit the slices would have to respect scene by scene.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from datetime import time as clock
@@ -34,7 +34,14 @@ from firstad.schedule.indexed import IndexedProblem, index_problem
 from firstad.schedule.lns import improve, incumbent_from
 from firstad.schedule.manual import manual_schedule
 from firstad.schedule.problem import SchedulingProblem
-from firstad.schedule.sequencing import DayPlan, at_minute, shift_day, shoot_day
+from firstad.schedule.sequencing import (
+    CallRange,
+    DayPlan,
+    at_minute,
+    sequence_day,
+    shift_day,
+    shoot_day,
+)
 from firstad.schedule.solve import (
     ProgressCallback,
     ProgressEvent,
@@ -308,10 +315,15 @@ def _result(
     if outcome.plans is None:
         status = INFEASIBLE if outcome.status == "INFEASIBLE" else UNKNOWN
         return OptimizeResult(None, None, 0, None, status)
-    schedule = _with_locked_days(
-        Schedule(days=tuple(shoot_day(schedule_model.problem, plan) for plan in outcome.plans)),
+    schedule = _schedule_of(schedule_model.problem, outcome.plans, locked)
+    sequenced = _schedule_of(
+        schedule_model.problem,
+        sequence_days(problem, schedule_model.problem, outcome.plans),
         locked,
     )
+    # The exact sequencing only moves calls and visiting orders; kept when the referee agrees.
+    if not violations(problem, sequenced):
+        schedule = sequenced
     schedule = settle_calls(problem, schedule)
     evaluation = evaluate(problem, schedule)
     total = evaluation.cost.total
@@ -324,6 +336,71 @@ def _result(
         gap=relative_gap(total, bound),
         status=status,
         problems=evaluation.violations,
+    )
+
+
+def _schedule_of(
+    indexed: IndexedProblem, plans: tuple[DayPlan, ...], locked: Schedule | None
+) -> Schedule:
+    return _with_locked_days(
+        Schedule(days=tuple(shoot_day(indexed, plan) for plan in plans)), locked
+    )
+
+
+def sequence_days(
+    problem: SchedulingProblem, indexed: IndexedProblem, plans: tuple[DayPlan, ...]
+) -> tuple[DayPlan, ...]:
+    """Each day in its best visiting order and call (``sequencing.sequence_day``), from the
+    first day on: a day's call range is the rest after the days already sequenced and before
+    the model's later days, so the model's own plan is always one of the choices."""
+    usual = problem.rules.default_call.hour * 60 + problem.rules.default_call.minute
+    done: list[DayPlan] = []
+    for index, plan in enumerate(plans):
+        calls = CallRange(
+            earliest=_earliest_call(indexed, done, plan),
+            latest_wrap=_latest_wrap(indexed, plan, plans[index + 1 :]),
+            preferred=usual,
+        )
+        done.append(sequence_day(indexed, plan, calls) or plan)
+    return tuple(done)
+
+
+def _rest_between(indexed: IndexedProblem, earlier: DayPlan, later: DayPlan) -> int:
+    """Crew rest between any two shoot days; the cast's when an actor works both."""
+    rules = indexed.rules
+    cast = {member for scene in _scenes_of(earlier) for member in indexed.scenes[scene].cast}
+    shared = any(
+        member in cast for scene in _scenes_of(later) for member in indexed.scenes[scene].cast
+    )
+    return max(rules.crew_turnaround_minutes, rules.turnaround_minutes if shared else 0)
+
+
+def _scenes_of(plan: DayPlan) -> list[int]:
+    return [scene for _, block in plan.blocks for scene in block]
+
+
+def _offset(indexed: IndexedProblem, earlier: DayPlan, later: DayPlan) -> int:
+    return MINUTES_PER_DAY * indexed.calendar_gap(earlier.day, later.day)
+
+
+def _earliest_call(indexed: IndexedProblem, done: list[DayPlan], plan: DayPlan) -> int:
+    return max(
+        [0]
+        + [
+            other.wrap_minute + _rest_between(indexed, other, plan) - _offset(indexed, other, plan)
+            for other in done
+        ]
+    )
+
+
+def _latest_wrap(indexed: IndexedProblem, plan: DayPlan, later: Sequence[DayPlan]) -> int:
+    latest = MINUTES_PER_DAY - 1 + indexed.rules.max_shoot_minutes
+    return min(
+        [latest]
+        + [
+            other.call_minute + _offset(indexed, plan, other) - _rest_between(indexed, plan, other)
+            for other in later
+        ]
     )
 
 

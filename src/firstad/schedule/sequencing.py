@@ -4,6 +4,15 @@ The assignment model decides which scenes a day holds and in which order its loc
 visited (their blocks on the timeline). Inside one location the order is free for cost — the
 evaluator pays actors by the day — so it follows the user's orderings first and then groups
 scenes that share actors, so nobody waits around between their scenes longer than needed.
+
+Given the day's scenes, the evaluator's cost does not depend on their order as long as each
+set is visited once (moves are sets - 1, overtime follows the length); what the order decides
+is whether the day fits at all — each set's hours, same-day orderings, the rest before the
+next call — and at what hour it can be called. ``sequence_day`` settles that exactly: every
+visiting order of the day's sets (at most ``EXACT_LOCATIONS`` of them; a day with more keeps
+the model's order), each with every call that could be the best one (the preferred call, the
+earliest allowed, and each set's opening less the time before its block), keeping the
+feasible (order, call) whose call is nearest the preferred one.
 """
 
 from __future__ import annotations
@@ -11,9 +20,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
+from itertools import permutations
 
 from firstad.model import ShootDay
-from firstad.schedule.indexed import IndexedProblem
+from firstad.schedule.indexed import MINUTES_PER_DAY, IndexedLocation, IndexedProblem
+
+# Days with more sets than this keep the model's visiting order (6! = 720 orders at most).
+EXACT_LOCATIONS = 6
+
+Block = tuple[int, tuple[int, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,3 +92,113 @@ def shoot_day(problem: IndexedProblem, plan: DayPlan, *, locked: bool = False) -
 def shift_day(day: ShootDay, call: datetime) -> ShootDay:
     """The same day called at another time, its wrap moved by as much."""
     return replace(day, call=call, wrap=day.wrap + (call - day.call))
+
+
+# --- the exact day sequence -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CallRange:
+    """Calls a day may take, in minutes from its midnight: after the rest since the previous
+    day (``earliest``), wrapping in time for the rest before the next (``latest_wrap``)."""
+
+    earliest: int
+    latest_wrap: int
+    preferred: int
+
+
+def sequence_day(problem: IndexedProblem, plan: DayPlan, calls: CallRange) -> DayPlan | None:
+    """The day's blocks in the feasible visiting order and call nearest the preferred call;
+    None when no order and call fit (the caller keeps the model's plan)."""
+    best: tuple[int, DayPlan] | None = None
+    for blocks in visiting_orders(problem, plan.blocks):
+        for call in candidate_calls(problem, blocks, calls):
+            trial = _timed_plan(problem, plan.day, blocks, call)
+            if not fits_day(problem, trial, calls):
+                continue
+            distance = abs(call - calls.preferred)
+            if best is None or distance < best[0]:
+                best = (distance, trial)
+    return None if best is None else best[1]
+
+
+def visiting_orders(problem: IndexedProblem, blocks: tuple[Block, ...]) -> list[tuple[Block, ...]]:
+    """The model's order first, then every other order keeping the same-day orderings."""
+    if len(blocks) > EXACT_LOCATIONS:
+        return [blocks]
+    others = [order for order in permutations(blocks) if order != blocks]
+    return [blocks, *(order for order in others if _keeps_orderings(problem, order))]
+
+
+def _keeps_orderings(problem: IndexedProblem, blocks: Sequence[Block]) -> bool:
+    position = {scene: index for index, (_, block) in enumerate(blocks) for scene in block}
+    return all(
+        position[before] <= position[after]
+        for before, after in problem.orderings
+        if before in position and after in position
+    )
+
+
+def _block_minutes(problem: IndexedProblem, block: Block) -> int:
+    return sum(problem.scenes[scene].minutes for scene in block[1])
+
+
+def _offsets(problem: IndexedProblem, blocks: Sequence[Block]) -> list[int]:
+    """Minutes from the call to the start of each block (a company move before each next)."""
+    offsets, minute = [], 0
+    for block in blocks:
+        offsets.append(minute)
+        minute += _block_minutes(problem, block) + problem.rules.move_minutes
+    return offsets
+
+
+def day_length(problem: IndexedProblem, blocks: Sequence[Block]) -> int:
+    moves = max(len(blocks) - 1, 0) * problem.rules.move_minutes
+    return sum(_block_minutes(problem, block) for block in blocks) + moves
+
+
+def candidate_calls(
+    problem: IndexedProblem, blocks: Sequence[Block], calls: CallRange
+) -> list[int]:
+    """Calls among which the nearest feasible one to the preferred call lies: the calls each
+    block fits form intervals (an opening less the block's offset, to the closing less its
+    offset and length), so the nearest lies at the preferred call or at an interval's end."""
+    candidates = {calls.preferred, calls.earliest, calls.latest_wrap - day_length(problem, blocks)}
+    for block, offset in zip(blocks, _offsets(problem, blocks), strict=True):
+        window = problem.locations[block[0]]
+        for day_shift in (-1, 0, 1):
+            opening = window.window_start + day_shift * MINUTES_PER_DAY
+            closing = window.window_end + day_shift * MINUTES_PER_DAY
+            candidates.add(opening - offset)
+            candidates.add(closing - offset - _block_minutes(problem, block))
+    return sorted(call for call in candidates if 0 <= call < MINUTES_PER_DAY)
+
+
+def _timed_plan(problem: IndexedProblem, day: int, blocks: tuple[Block, ...], call: int) -> DayPlan:
+    return DayPlan(day, blocks, call, call + day_length(problem, blocks))
+
+
+def fits_day(problem: IndexedProblem, plan: DayPlan, calls: CallRange) -> bool:
+    """The plan keeps the rest around it, the daily cap and every set's hours."""
+    if plan.call_minute < calls.earliest or plan.wrap_minute > calls.latest_wrap:
+        return False
+    if plan.wrap_minute - plan.call_minute > problem.rules.max_shoot_minutes:
+        return False
+    offsets = _offsets(problem, plan.blocks)
+    return all(
+        inside_window(
+            problem.locations[location],
+            plan.call_minute + offset,
+            plan.call_minute + offset + _block_minutes(problem, (location, block)),
+        )
+        for (location, block), offset in zip(plan.blocks, offsets, strict=True)
+    )
+
+
+def inside_window(location: IndexedLocation, start: int, end: int) -> bool:
+    """The evaluator's window rule on an indexed location: inside some day's opening."""
+    length = location.window_end - location.window_start
+    if length >= MINUTES_PER_DAY:
+        return True
+    openings = (location.window_start + shift * MINUTES_PER_DAY for shift in (-1, 0, 1))
+    return any(opening <= start and end <= opening + length for opening in openings)
