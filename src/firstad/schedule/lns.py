@@ -29,7 +29,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from firstad.schedule.cpsat_model import ScheduleModel
 from firstad.schedule.sequencing import DayPlan
@@ -59,12 +59,15 @@ Judge = Callable[[tuple[DayPlan, ...]], int | None]
 
 @dataclass(frozen=True, slots=True)
 class Incumbent:
-    """The best schedule so far: CP-SAT's full solution, its objective and its scene days."""
+    """The best schedule so far: CP-SAT's full solution, its objective and its scene days;
+    ``cost`` is the judge's total, which a search stopped early may leave below the objective
+    (a slack variable of the model not yet at its least value)."""
 
     values: tuple[int, ...]
     objective: int
     plans: tuple[DayPlan, ...]
     days: dict[int, int]  # scene index -> day index
+    cost: int
 
 
 @dataclass(slots=True)
@@ -265,7 +268,7 @@ def incumbent_from(model: ScheduleModel, outcome: SolveOutcome) -> Incumbent | N
     days = {
         scene: plan.day for plan in outcome.plans for _, block in plan.blocks for scene in block
     }
-    return Incumbent(outcome.values, outcome.objective, outcome.plans, days)
+    return Incumbent(outcome.values, outcome.objective, outcome.plans, days, outcome.objective)
 
 
 def _pin_others(model: ScheduleModel, incumbent: Incumbent, free: frozenset[int]) -> list[int]:
@@ -340,13 +343,10 @@ def step(state: SearchState, judge: Judge, seconds: float) -> bool:
         state.model, state.incumbent, free, seconds=seconds, seed=state.rng.randrange(1 << 30)
     )
     candidate = incumbent_from(state.model, outcome)
-    improved = (
-        candidate is not None
-        and candidate.objective < state.incumbent.objective
-        and judge(candidate.plans) == candidate.objective
-    )
-    if improved and candidate is not None:
-        state.incumbent = candidate
+    judged = None if candidate is None else judge(candidate.plans)
+    improved = judged is not None and judged < state.incumbent.cost
+    if improved and candidate is not None and judged is not None:
+        state.incumbent = replace(candidate, cost=judged)
     closed = outcome.status == "OPTIMAL"
     _learn(arm, improved=improved, closed=closed, scene_count=scene_count)
     # Every scene free and CP-SAT closed the search at the incumbent's cost: it is optimal.
@@ -354,7 +354,7 @@ def step(state: SearchState, judge: Judge, seconds: float) -> bool:
         closed
         and len(free) == scene_count
         and candidate is not None
-        and candidate.objective == state.incumbent.objective
+        and candidate.objective == state.incumbent.cost
     )
     state.history.append((arm.kind, len(free), improved))
     return improved
@@ -379,7 +379,7 @@ def improve(
     state = SearchState(model, start, arms, random.Random(seed))
     while (
         (remaining := deadline - time.monotonic()) > 0.2
-        and lower_bound < state.incumbent.objective
+        and lower_bound < state.incumbent.cost
         and not state.proven
     ):
         if step(state, judge, min(step_seconds, remaining)) and progress is not None:
@@ -388,7 +388,7 @@ def improve(
 
 
 def _event(state: SearchState, started: float, deadline: float, lower_bound: int) -> ProgressEvent:
-    cost = state.incumbent.objective
+    cost = state.incumbent.cost
     return ProgressEvent(
         elapsed=time.monotonic() - started,
         time_limit=deadline - started,

@@ -184,11 +184,12 @@ def solve_by_lns(
         started=started,
     )
     incumbent = incumbent_from(schedule_model, first)
-    if incumbent is None or first.status == "OPTIMAL" or judge(incumbent.plans) is None:
+    judged = None if incumbent is None else judge(incumbent.plans)
+    if incumbent is None or judged is None or first.status == "OPTIMAL":
         return first
     state = improve(
         schedule_model,
-        incumbent,
+        replace(incumbent, cost=judged),
         judge,
         deadline=started + time_limit,
         seed=seed,
@@ -198,8 +199,8 @@ def solve_by_lns(
     )
     best = state.incumbent
     if state.proven:
-        return SolveOutcome("OPTIMAL", best.plans, best.objective, best.objective, best.values)
-    return SolveOutcome("FEASIBLE", best.plans, best.objective, first.bound, best.values)
+        return SolveOutcome("OPTIMAL", best.plans, best.cost, best.cost, best.values)
+    return SolveOutcome("FEASIBLE", best.plans, best.cost, first.bound, best.values)
 
 
 def build_cost_model(
