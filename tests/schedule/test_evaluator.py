@@ -389,3 +389,18 @@ def test_orderings(before: str, after: str, broken: bool) -> None:
     assert bool(found) == broken
     if broken:
         assert found == [f"scene {before}: scene must be shot before scene {after}, but is not"]
+
+
+def test_a_shoot_date_outside_available_dates_is_unavailable_even_without_ranges() -> None:
+    # Terms built in code may carry the dates without the ranges they came from; the referee
+    # must be as strict as the solvers, which read only available_dates.
+    ingrid = replace(
+        PROBLEM.cast["ingrid"],
+        available_dates=PROBLEM.cast["ingrid"].available_dates - {DATES[0]},
+        availability=(),
+        unavailable=(),
+    )
+    problem = replace(PROBLEM, cast=MappingProxyType({**PROBLEM.cast, "ingrid": ingrid}))
+    assert only(GOOD, problem) == (
+        "scene 2: INGRID (actor Actor ingrid) is unavailable on 2027-03-01 but works"
+    )

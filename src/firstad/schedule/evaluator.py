@@ -211,8 +211,19 @@ def _availability(problem: SchedulingProblem, schedule: Schedule) -> Iterator[Pr
 def _cast_availability(problem: SchedulingProblem, job: SceneJob, day: date) -> Iterator[Problem]:
     for cast_id in sorted(job.cast_ids):
         terms = problem.cast.get(cast_id)
-        if terms is not None and not terms.is_available(day):
+        if terms is not None and not _free(problem, terms, day):
             yield Problem(f"{terms.label} is unavailable on {day} but works", scene=job.number)
+
+
+def _free(problem: SchedulingProblem, terms: CastTerms | LocationTerms, day: date) -> bool:
+    """Free by the ranges and, on a shoot date, among the ``available_dates`` the solvers see.
+
+    The two agree for every problem built from a production file; asking both keeps the
+    referee at least as strict as the solvers whatever built the terms.
+    """
+    if day in problem.dates and day not in terms.available_dates:
+        return False
+    return terms.is_available(day)
 
 
 def _location_availability(
@@ -221,7 +232,7 @@ def _location_availability(
     place = problem.locations.get(job.location_id)
     if place is None:
         return
-    if not place.is_available(day):
+    if not _free(problem, place, day):
         yield Problem(f"scene is on {day} but {place.name} is not available", scene=job.number)
     if place.permit_ready is not None and day < place.permit_ready:
         message = (
