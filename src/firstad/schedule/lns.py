@@ -19,9 +19,10 @@ improved recently, and its size grows when CP-SAT closes the slice within the st
 slice is exhausted, look wider) and shrinks when it runs out of time (too wide to search).
 
 An improvement counts only when the caller's judge — the evaluator, in the optimizer — finds
-the schedule clean and cheaper. On the generated 120-scene features this search beats plain
-CP-SAT at equal time (``bench/schedule.py`` prints both); the optimizer uses it above
-``optimizer.LNS_MIN_SCENES`` scenes.
+the schedule clean and cheaper: by the judge's cost, not CP-SAT's objective, since a step
+stopped at its time limit may leave slack in the pay and overtime variables. On the generated
+120-scene features this search edges out plain CP-SAT at equal time (``bench/schedule.py``
+prints both); the optimizer uses it from ``optimizer.LNS_MIN_SCENES`` scenes.
 """
 
 from __future__ import annotations
