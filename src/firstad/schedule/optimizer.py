@@ -28,7 +28,7 @@ from functools import partial
 from ortools.sat.python import cp_model
 
 from firstad.model import MINUTES_PER_DAY, CostBreakdown, Problem, Schedule, ShootDay
-from firstad.schedule.bounds import capacity_bound
+from firstad.schedule.bounds import capacity_bound, lower_bound
 from firstad.schedule.cpsat_cost import add_costs
 from firstad.schedule.cpsat_model import LOCKED_DAY, Fact, ScheduleModel, Switch, always
 from firstad.schedule.evaluator import evaluate, violations
@@ -69,6 +69,10 @@ REPLAN_SHARE = 0.3
 LNS_MIN_SCENES = 80
 # The searches ``optimize`` accepts: ``auto`` picks by size as above.
 SEARCHES = ("auto", "cpsat", "lns")
+
+# The share of the time limit kept for the day-pattern lower bound, and its cap in seconds.
+BOUND_SHARE = 0.1
+MAX_BOUND_SECONDS = 10.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,18 +135,24 @@ def optimize(
     else:
         # The crew's manual board is a good first guess: CP-SAT starts its search from it.
         add_hint(schedule_model, _assignment(indexed, manual_schedule(problem)))
-    static_bound = 0 if previous is not None or locked is not None else capacity_bound(indexed)
+    free_search = previous is None and locked is None
+    static_bound = capacity_bound(indexed) if free_search else 0
+    # The day-pattern bound is far stronger but takes seconds: it runs after the search, in
+    # a reserved slice, so the first schedule still comes as fast as the search can find it.
+    bound_seconds = min(MAX_BOUND_SECONDS, BOUND_SHARE * time_limit) if free_search else 0.0
     solver = solve_in_two_phases
     if previous is None and _wants_lns(search, indexed):
         solver = partial(solve_by_lns, judge=_judge(problem, schedule_model, locked))
     outcome = solver(
         schedule_model,
-        time_limit=time_limit,
+        time_limit=time_limit - bound_seconds,
         seed=seed,
         progress=progress,
         static_bound=static_bound,
         started=started,
     )
+    if bound_seconds > 0 and outcome.status != "OPTIMAL" and outcome.plans is not None:
+        outcome.bound = max(outcome.bound, lower_bound(indexed, time_limit=bound_seconds))
     return _result(problem, schedule_model, outcome, locked)
 
 
