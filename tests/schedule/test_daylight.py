@@ -151,3 +151,53 @@ def test_an_exterior_longer_than_its_light_is_an_error(tmp_path: Path) -> None:
         "day gives (split it, or shoot it as an interior)"
     )
     assert errors == [("1", expected)]
+
+
+def _exterior(number: str, minutes: int, light: str, location: str = "rink"):  # type: ignore[no-untyped-def]
+    return replace(
+        scene(number, minutes, ["maya"], location, time_of_day=light), int_ext=IntExt.EXT
+    )
+
+
+def test_the_optimizer_shoots_every_exterior_in_its_light() -> None:
+    from firstad.schedule.evaluator import timed_scenes
+    from firstad.schedule.optimizer import optimize
+
+    dates = weekdays(3)
+    scenes = [
+        scene("1", 120, ["maya"], "rink", time_of_day="NIGHT"),
+        _exterior("2", 45, "DAWN"),
+        _exterior("3", 60, "NIGHT"),
+        _exterior("4", 90, "DAY", "lot"),
+    ]
+    scheduling = replace(
+        problem(
+            scenes, dates, [actor("maya", 100, dates)], [place("rink", dates), place("lot", dates)]
+        ),
+        daylight=DAYLIGHT,
+    )
+    result = optimize(scheduling, time_limit=10, seed=0)
+    assert result.schedule is not None
+    assert evaluate(scheduling, result.schedule).violations == ()
+    starts = {
+        timed.number: timed.start % 1440
+        for day in result.schedule.days
+        for timed in timed_scenes(scheduling, day)
+    }
+    assert 375 <= starts["2"] <= 465 - 45  # dawn: 06:15-07:45
+    assert 420 <= starts["4"] <= 1020 - 90  # daylight: 07:00-17:00
+
+
+def test_an_exterior_whose_light_the_location_never_opens_for_is_explained() -> None:
+    from firstad.schedule.explain import explain
+
+    dates = weekdays(2)
+    # The rink opens 19:00-02:00: never at dawn.
+    rink = place("rink", dates, window=(1140, 1560))
+    scheduling = replace(
+        problem([_exterior("25", 45, "DAWN")], dates, [actor("maya", 100, dates)], [rink]),
+        daylight=DAYLIGHT,
+    )
+    sentences = explain(scheduling)
+    assert any("scene 25 (EXT DAWN) must be shot in its light, 06:15-07:45" in s for s in sentences)
+    assert any("RINK" in s and "19:00" in s for s in sentences), sentences

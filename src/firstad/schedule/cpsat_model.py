@@ -31,6 +31,7 @@ TURNAROUND = "turnaround"
 CONSECUTIVE_DAYS = "consecutive_days"
 MOVES_PER_DAY = "moves_per_day"
 LOCKED_DAY = "locked_day"
+LIGHT = "light"
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -269,7 +270,26 @@ class ScheduleModel:
             self.model.add(start >= call).only_enforce_if(used)
             self.model.add(start + minutes <= wrap).only_enforce_if(used)
             self._add_window(location, day, start, minutes)
+            for scene in self._scenes_on_day[day]:
+                if self.problem.scenes[scene].location == location:
+                    self._add_light(scene, day, start, minutes)
         self.model.add_no_overlap(intervals)
+
+    def _add_light(
+        self, scene: int, day: int, start: cp_model.IntVar, minutes: cp_model.IntVar
+    ) -> None:
+        """An exterior shot on this day puts its set's whole block inside its light (dawn,
+        daylight, dark). Whole block, because scenes are ordered within a block only after
+        the search: sound, if stricter than needed when one set mixes lights in a day."""
+        spans = self.problem.scenes[scene].light
+        if spans is None:
+            return
+        switch = [self.variables.shoot[scene, day], *self.switch(Fact(LIGHT, scene))]
+        choices = [self.model.new_bool_var(f"light_{scene}_{day}_{k}") for k in range(len(spans))]
+        self.model.add_bool_or(choices).only_enforce_if(switch)
+        for choice, (first, last) in zip(choices, spans, strict=True):
+            self.model.add(start >= first).only_enforce_if(choice)
+            self.model.add(start + minutes <= last).only_enforce_if(choice)
 
     def _start_domain(self, location: int) -> cp_model.Domain:
         """Where a block may start. Unused blocks take any value, so when the window is

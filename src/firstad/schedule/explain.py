@@ -23,6 +23,7 @@ from firstad.schedule.cpsat_model import (
     CONSECUTIVE_DAYS,
     DAILY_HOURS,
     FIXED_DATE,
+    LIGHT,
     LOCATION_DATES,
     LOCATION_WINDOW,
     LOCKED_DAY,
@@ -137,6 +138,7 @@ def describe(problem: SchedulingProblem, indexed: IndexedProblem, fact: Fact) ->
         FIXED_DATE: _describe_fixed_date,
         ORDERING: _describe_ordering,
         LOCKED_DAY: _describe_locked_day,
+        LIGHT: _describe_light,
     }
     if fact.kind in describers:
         return describers[fact.kind](problem, indexed, fact.index)
@@ -152,6 +154,18 @@ def describe(problem: SchedulingProblem, indexed: IndexedProblem, fact: Fact) ->
         f"{rules.move_minutes} minutes each",
     }
     return sentences.get(fact.kind, f"{fact.kind} {fact.index}")
+
+
+def _describe_light(problem: SchedulingProblem, indexed: IndexedProblem, index: int) -> str:
+    scene = indexed.scenes[index]
+    job = problem.scene(scene.number)
+    spans = ", ".join(
+        f"{_clock(first)}-{_clock(last)}"
+        for first, last in scene.light or ()
+        if first < MINUTES_PER_DAY and last > 0
+    )
+    kind = job.int_ext.value if job.int_ext is not None else ""
+    return f"scene {scene.number} ({kind} {job.time_of_day}) must be shot in its light, {spans}"
 
 
 def _hours(minutes: int) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from firstad.model import MINUTES_PER_DAY
+from firstad.schedule.daylight import scene_spans
 from firstad.schedule.problem import SchedulingProblem
 
 __all__ = ["MINUTES_PER_DAY", "IndexedProblem", "index_problem"]
@@ -20,13 +21,16 @@ __all__ = ["MINUTES_PER_DAY", "IndexedProblem", "index_problem"]
 @dataclass(frozen=True, slots=True)
 class IndexedScene:
     """One scene to shoot. ``fixed_day`` is the day index it must be shot on, None when free,
-    -1 when its fixed date is not a shoot day at all."""
+    -1 when its fixed date is not a shoot day at all. ``light`` holds the spans of the shoot
+    day (minutes from its midnight) an exterior may be shot in for its light; None when light
+    does not bind (interiors, or no sunrise and sunset given)."""
 
     number: str
     minutes: int
     cast: tuple[int, ...]
     location: int
     fixed_day: int | None = None
+    light: tuple[tuple[int, int], ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +131,7 @@ def index_problem(problem: SchedulingProblem) -> IndexedProblem:
             cast=tuple(sorted(cast_position[identifier] for identifier in scene.cast_ids)),
             location=location_position[scene.location_id],
             fixed_day=None if scene.fixed_date is None else day_of_date.get(scene.fixed_date, -1),
+            light=scene_spans(scene, problem.daylight),
         )
         for scene in problem.scenes
     )
