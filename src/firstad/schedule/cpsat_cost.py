@@ -8,6 +8,7 @@ is where both hold, a linear count whose LP relaxation stays useful, unlike min/
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
@@ -79,8 +80,27 @@ def _payroll_days(
     schedule: ScheduleModel, cast_index: int, work: dict[int, cp_model.IntVar]
 ) -> Expression:
     """Shoot days from the first work day to the last, less a drop/pick-up gap if allowed."""
-    model = schedule.model
-    days = range(schedule.problem.day_count)
+    days = schedule.problem.day_count
+    dropped = _dropped_days(schedule, cast_index, work)
+    return cp_model.LinearExpr.sum(
+        paid_days(schedule.model, cast_index, work, schedule.variables.day_used[:days], dropped)
+    )
+
+
+def paid_days(
+    model: cp_model.CpModel,
+    cast_index: int,
+    work: Mapping[int, cp_model.IntVar],
+    day_used: Sequence[cp_model.IntVar],
+    dropped: Sequence[cp_model.IntVar] | None = None,
+) -> list[cp_model.IntVar]:
+    """One literal per day: the actor is on payroll that shoot day.
+
+    The span from the first work day to the last is two monotone sequences, "started" and
+    "not yet done"; a used day where both hold is paid, unless it is in the ``dropped`` gap.
+    Linear in the days, where a first/last-day integer pair would need big-M constraints.
+    """
+    days = range(len(day_used))
     started = [model.new_bool_var(f"started_{cast_index}_{day}") for day in days]
     not_done = [model.new_bool_var(f"not_done_{cast_index}_{day}") for day in days]
     for day in days[1:]:
@@ -89,21 +109,19 @@ def _payroll_days(
     for day, literal in work.items():
         model.add_implication(literal, started[day])
         model.add_implication(literal, not_done[day])
+    paid: list[cp_model.IntVar] = []
     for day in days:
         # Every actor works at least once, so each day is after the start or before the end.
         model.add_bool_or([started[day], not_done[day]])
-    dropped = _dropped_days(schedule, cast_index, work)
-    on_payroll: list[cp_model.IntVar] = []
-    for day in days:
-        paid = model.new_bool_var(f"paid_{cast_index}_{day}")
-        used = schedule.variables.day_used[day]
-        # Paid on every shoot day inside the span, unless that day is in the dropped gap.
+        literal = model.new_bool_var(f"paid_{cast_index}_{day}")
         unless = [] if dropped is None else [dropped[day]]
-        model.add_bool_or([started[day].Not(), not_done[day].Not(), used.Not(), *unless, paid])
+        model.add_bool_or(
+            [started[day].Not(), not_done[day].Not(), day_used[day].Not(), *unless, literal]
+        )
         if day in work:
-            model.add_implication(work[day], paid)  # redundant; tightens the LP
-        on_payroll.append(paid)
-    return cp_model.LinearExpr.sum(on_payroll)
+            model.add_implication(work[day], literal)  # redundant; tightens the LP
+        paid.append(literal)
+    return paid
 
 
 def _dropped_days(

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
+from firstad.schedule.cpsat_cost import paid_days
 from firstad.schedule.daybound import DayFacts, day_facts, fewest_work_days
 from firstad.schedule.indexed import IndexedProblem
 
@@ -206,28 +207,10 @@ class RelaxedModel:
         return work
 
     def _payroll(self, cast_index: int, work: dict[int, cp_model.IntVar]) -> LinearTerms:
-        """Shoot days from the first work day to the last: two monotone sequences, "started"
-        and "not yet done", whose overlap on used days is paid (as in ``cpsat_cost``)."""
-        model = self.model
-        days = range(self.problem.day_count)
-        started = [model.new_bool_var(f"started_{cast_index}_{day}") for day in days]
-        not_done = [model.new_bool_var(f"not_done_{cast_index}_{day}") for day in days]
-        for day in days[1:]:
-            model.add_implication(started[day - 1], started[day])
-            model.add_implication(not_done[day], not_done[day - 1])
-        for day, literal in work.items():
-            model.add_implication(literal, started[day])
-            model.add_implication(literal, not_done[day])
-        paid = []
-        for day in days:
-            model.add_bool_or([started[day], not_done[day]])
-            literal = model.new_bool_var(f"paid_{cast_index}_{day}")
-            used = self.variables.day_used[day]
-            model.add_bool_or([started[day].Not(), not_done[day].Not(), used.Not(), literal])
-            if day in work:
-                model.add_implication(work[day], literal)
-            paid.append(literal)
-        return cp_model.LinearExpr.sum(paid)
+        """Shoot days from the first work day to the last (the optimizer's own encoding)."""
+        return cp_model.LinearExpr.sum(
+            paid_days(self.model, cast_index, work, self.variables.day_used)
+        )
 
     # --- rules between days -----------------------------------------------------------------
 
