@@ -101,6 +101,22 @@ def problem(
     )
 
 
+def two_sets() -> SchedulingProblem:
+    """Three days, two sets, three actors (one not free the first day): small enough for
+    ``brute_force_best``, rich enough for holds, rent and moves to trade off."""
+    days = weekdays(3)
+    cast = [actor("maya", 500, days), actor("leo", 300, days[1:]), actor("ann", 800, days)]
+    locations = [place("rink", days, rate=300, permit=100), place("home", days, rate=50)]
+    scenes = [
+        scene("1", 240, ["maya", "leo"], "rink"),
+        scene("2", 180, ["maya"], "home"),
+        scene("3", 300, ["ann", "leo"], "rink"),
+        scene("4", 120, ["ann"], "home"),
+        scene("5", 200, ["maya", "ann"], "home"),
+    ]
+    return problem(scenes, days, cast, locations)
+
+
 def brute_force_best(scheduling: SchedulingProblem, calls: Sequence[int] = (420,)) -> int | None:
     """The cheapest violation-free schedule by trying every assignment of scenes to days,
     each day laid out location by location in every order, called at every quarter hour that

@@ -25,6 +25,7 @@ from tests.schedule.schedule_builders import (
     place,
     problem,
     scene,
+    two_sets,
     weekdays,
 )
 
@@ -163,17 +164,7 @@ def test_sets_judged_unable_to_share_a_day_really_cannot(seed: int) -> None:
 
 
 def test_the_relaxation_is_exact_on_a_two_set_shoot() -> None:
-    days = weekdays(3)
-    cast = [actor("maya", 500, days), actor("leo", 300, days[1:]), actor("ann", 800, days)]
-    locations = [place("rink", days, rate=300, permit=100), place("home", days, rate=50)]
-    scenes = [
-        scene("1", 240, ["maya", "leo"], "rink"),
-        scene("2", 180, ["maya"], "home"),
-        scene("3", 300, ["ann", "leo"], "rink"),
-        scene("4", 120, ["ann"], "home"),
-        scene("5", 200, ["maya", "ann"], "home"),
-    ]
-    scheduling = problem(scenes, days, cast, locations)
+    scheduling = two_sets()
     relaxed = relaxation_bound(index_problem(scheduling), time_limit=5, workers=1)
     assert relaxed.optimal
     assert relaxed.bound == brute_force_best(scheduling)

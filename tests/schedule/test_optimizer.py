@@ -18,6 +18,7 @@ from tests.schedule.schedule_builders import (
     place,
     problem,
     scene,
+    two_sets,
     weekdays,
 )
 
@@ -31,19 +32,6 @@ def solved(scheduling: SchedulingProblem, seconds: float = 5.0) -> OptimizeResul
     assert evaluation.violations == ()
     assert result.cost == evaluation.cost
     return result
-
-
-def two_sets() -> SchedulingProblem:
-    cast = [actor("maya", 500, DAYS), actor("leo", 300, DAYS[1:]), actor("ann", 800, DAYS)]
-    locations = [place("rink", DAYS, rate=300, permit=100), place("home", DAYS, rate=50)]
-    scenes = [
-        scene("1", 240, ["maya", "leo"], "rink"),
-        scene("2", 180, ["maya"], "home"),
-        scene("3", 300, ["ann", "leo"], "rink"),
-        scene("4", 120, ["ann"], "home"),
-        scene("5", 200, ["maya", "ann"], "home"),
-    ]
-    return problem(scenes, DAYS, cast, locations)
 
 
 def test_two_sets_is_exact_against_every_assignment() -> None:
