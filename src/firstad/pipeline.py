@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from firstad.breakdown import break_down
 from firstad.breakdown.edits import apply_edits, edits_path_for, read_edits
 from firstad.importers import read_script
-from firstad.model import Breakdown, Problem, Script, has_errors
+from firstad.model import Breakdown, Problem, Production, Script, has_errors
 from firstad.production import read_production
 
 if TYPE_CHECKING:
@@ -56,6 +56,20 @@ def breakdown_file(
     return edited, problems + apply_problems
 
 
+def _production_and_breakdown(
+    production_path: Path,
+) -> tuple[tuple[Production, Breakdown] | None, tuple[Problem, ...]]:
+    """Stages 1-3: the production file, and the breakdown of the script it names."""
+    production, problems = read_production(production_path)
+    if production is None or has_errors(problems):
+        return None, problems
+    breakdown, more = breakdown_file(production_path.parent / production.script)
+    problems += more
+    if breakdown is None:
+        return None, problems
+    return (production, breakdown), problems
+
+
 def schedule_file(
     production_path: Path,
     *,
@@ -75,13 +89,10 @@ def schedule_file(
     # never needs.
     from firstad.schedule.run import read_schedule, schedule_production  # noqa: PLC0415
 
-    production, problems = read_production(production_path)
-    if production is None or has_errors(problems):
+    read, problems = _production_and_breakdown(production_path)
+    if read is None:
         return None, problems
-    breakdown, more = breakdown_file(production_path.parent / production.script)
-    problems += more
-    if breakdown is None:
-        return None, problems
+    production, breakdown = read
     published = None
     if previous_path is not None:
         published, more = read_schedule(previous_path)
@@ -108,13 +119,10 @@ def evaluate_file(
     """A schedule file (edited by hand, or from another tool) judged against the production."""
     from firstad.schedule.run import evaluate_schedule, read_schedule  # noqa: PLC0415
 
-    production, problems = read_production(production_path)
-    if production is None or has_errors(problems):
+    read, problems = _production_and_breakdown(production_path)
+    if read is None:
         return None, problems
-    breakdown, more = breakdown_file(production_path.parent / production.script)
-    problems += more
-    if breakdown is None:
-        return None, problems
+    production, breakdown = read
     schedule, more = read_schedule(schedule_path)
     problems += more
     if schedule is None:
