@@ -22,3 +22,13 @@ def test_every_json_document_is_documented() -> None:
     assert with_json == ["breakdown", "evaluate", "schedule", "talent"]
     text = DOCS.read_text(encoding="utf-8")
     assert [name for name in with_json if f"## firstad {name} --json" not in text] == []
+
+
+def test_version() -> None:
+    from typer.testing import CliRunner
+
+    from firstad import __version__
+
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.strip() == f"firstad {__version__}"

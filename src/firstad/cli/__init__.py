@@ -6,8 +6,11 @@ Each subcommand lives in its own module with a ``register(app)`` function; exit 
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
+from firstad import __version__
 from firstad.cli import breakdown, evaluate, schedule, talent
 
 app = typer.Typer(
@@ -19,8 +22,21 @@ app = typer.Typer(
 )
 
 
+def _print_version(asked: bool) -> None:
+    if asked:
+        typer.echo(f"firstad {__version__}")
+        raise typer.Exit
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version."
+        ),
+    ] = False,
+) -> None:
     """A first assistant director that computes: breakdowns and shooting schedules."""
 
 
