@@ -133,3 +133,16 @@ def test_a_title_alone_is_nobody() -> None:
     classroom = _scene((K.CHARACTER, "MS. ADEYEMI"), (K.DIALOGUE, "Theo?"))
     office = _scene((K.ACTION, "A letter to Ms. Park lies on the desk."))
     assert CastFinder((classroom, office)).characters(office) == ((), ())
+
+
+def test_a_possessive_role_does_not_take_the_mentions_of_its_owner() -> None:
+    # Big Fish: the cue WILL'S DATE once made every "Will" in the action WILL'S DATE.
+    dinner = _scene(
+        (K.CHARACTER, "WILL"),
+        (K.DIALOGUE, "Dad."),
+        (K.CHARACTER, "WILL'S DATE"),
+        (K.DIALOGUE, "What did you do?"),
+    )
+    hallway = _scene((K.ACTION, "Will's jacket hangs by the door. Will waits."))
+    finder = CastFinder((dinner, hallway))
+    assert finder.characters(hallway) == ((), ("WILL",))

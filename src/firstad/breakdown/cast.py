@@ -163,10 +163,12 @@ class CastFinder:
             parts = name.split()
             if len(parts) > 1 and _can_stand_alone(parts[0]):
                 firsts.setdefault(parts[0], []).append(name)
+        # Compared as keys: "WILL'S" is looked up as "WILL", which may be a name of its own.
+        keys = {_name_key(name) for name in names}
         return {
             first: full[0]
             for first, full in firsts.items()
-            if len(full) == 1 and first not in names
+            if len(full) == 1 and _name_key(first) not in keys
         }
 
     def _mentions(self, text: str) -> Iterable[str]:
@@ -234,6 +236,9 @@ _AGE_QUALIFIERS = frozenset(
 
 
 def _can_stand_alone(first_word: str) -> bool:
+    # A possessive opens a description of someone else: WILL'S DATE is not Will.
+    if first_word.upper().endswith(_POSSESSIVES):
+        return False
     word = _word_key(first_word)
     return len(word) > 2 and word not in _NAME_PREFIXES | _PERSON_NOUNS
 
