@@ -71,3 +71,13 @@ def test_a_feasible_production_has_nothing_to_explain() -> None:
         [scene("1", 60, ["maya"], "a")], DAYS, [actor("maya", 900, DAYS)], [place("a", DAYS)]
     )
     assert explain(scheduling, time_limit=5) == ()
+
+
+def test_a_calendar_with_every_date_lost_is_named() -> None:
+    # Every date lost (--lost-day on each): no switchable fact is to blame, the calendar is.
+    scheduling = problem(
+        [scene("1", 60, ["maya"], "a")], (), [actor("maya", 900, DAYS)], [place("a", DAYS)]
+    )
+    assert explain(scheduling, time_limit=5) == (
+        "every scene must be shot within the calendar, which has no shoot date left",
+    )

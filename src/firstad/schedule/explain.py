@@ -86,6 +86,10 @@ def conflicting_facts(
     core = _core(schedule_model, switches, list(switches.literals), deadline)
     if core is None:
         return ()
+    if not core:
+        # Infeasible with every switchable fact relaxed: only the calendar is left to blame
+        # (every date lost or a day off).
+        return (Fact(CALENDAR),)
     return tuple(sorted(_shrink(schedule_model, switches, core, deadline)))
 
 
@@ -144,7 +148,9 @@ def describe(problem: SchedulingProblem, indexed: IndexedProblem, fact: Fact) ->
         return describers[fact.kind](problem, indexed, fact.index)
     sentences = {
         CALENDAR: f"every scene must be shot within the calendar's {len(problem.dates)} shoot "
-        f"days ({date_list(problem.dates, problem.dates)})",
+        f"days ({date_list(problem.dates, problem.dates)})"
+        if problem.dates
+        else "every scene must be shot within the calendar, which has no shoot date left",
         DAILY_HOURS: f"a shoot day lasts at most {_hours(rules.max_shoot_minutes)} from call "
         f"to wrap",
         TURNAROUND: f"the crew rests {_hours(rules.crew_turnaround_minutes)} and the actors "
