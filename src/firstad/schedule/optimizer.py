@@ -21,7 +21,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from datetime import time as clock
 from functools import partial
 
@@ -30,7 +30,7 @@ from ortools.sat.python import cp_model
 from firstad.model import MINUTES_PER_DAY, CostBreakdown, Problem, Schedule, ShootDay
 from firstad.schedule.bounds import capacity_bound, lower_bound
 from firstad.schedule.cpsat_cost import add_costs
-from firstad.schedule.cpsat_model import LOCKED_DAY, Fact, ScheduleModel, Switch, always
+from firstad.schedule.cpsat_model import LOCKED_DAY, TURNAROUND, Fact, ScheduleModel, Switch, always
 from firstad.schedule.evaluator import evaluate, violations
 from firstad.schedule.indexed import IndexedProblem, index_problem
 from firstad.schedule.lns import improve, incumbent_from
@@ -245,6 +245,7 @@ def add_locks(schedule_model: ScheduleModel, locked: Schedule) -> None:
         if shoot.locked and day is not None:
             _keep_day_closed(schedule_model, day, pinned, switch)
             _keep_call(schedule_model, day, shoot, switch)
+            _rest_from_published_wrap(schedule_model, day, shoot, switch)
 
 
 def _keep_day_closed(
@@ -259,10 +260,33 @@ def _keep_call(
     schedule_model: ScheduleModel, day: int, shoot: ShootDay, switch: list[cp_model.IntVar]
 ) -> None:
     """A locked day keeps its call time, so the turnaround around it is judged as published."""
-    midnight = datetime.combine(shoot.date, clock())
-    minute = int((shoot.call - midnight).total_seconds() // 60)
+    minute = _minute_of(shoot.date, shoot.call)
     call = schedule_model.variables.call[day]
     schedule_model.model.add(call == minute).only_enforce_if(switch)
+
+
+def _rest_from_published_wrap(
+    schedule_model: ScheduleModel, day: int, shoot: ShootDay, switch: list[cp_model.IntVar]
+) -> None:
+    """The rest after a locked day runs from its published wrap, which goes out as published
+    and may be later than the model's own (a scene shorter than when it was published)."""
+    indexed, variables = schedule_model.problem, schedule_model.variables
+    rules, model = indexed.rules, schedule_model.model
+    wrap = _minute_of(shoot.date, shoot.wrap)
+    enforce = [variables.day_used[day], *switch, *schedule_model.switch(Fact(TURNAROUND))]
+    for later in range(day + 1, indexed.day_count):
+        rest = variables.call[later] + MINUTES_PER_DAY * indexed.calendar_gap(day, later) - wrap
+        model.add(rest >= rules.crew_turnaround_minutes).only_enforce_if(
+            [variables.day_used[later], *enforce]
+        )
+        for cast_index in range(len(indexed.cast)):
+            works = (variables.work.get((cast_index, day)), variables.work.get((cast_index, later)))
+            if works[0] is not None and works[1] is not None:
+                model.add(rest >= rules.turnaround_minutes).only_enforce_if([*works, *enforce])
+
+
+def _minute_of(day: date, moment: datetime) -> int:
+    return int((moment - datetime.combine(day, clock())).total_seconds() // 60)
 
 
 # --- re-planning ----------------------------------------------------------------------------
