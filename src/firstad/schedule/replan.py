@@ -51,6 +51,13 @@ def locked_days(schedule: Schedule, dates: Iterable[date]) -> Schedule:
     return Schedule(days=days)
 
 
+def replan_locks(previous: Schedule, lock: Iterable[date], lost: Iterable[date]) -> Schedule:
+    """The days a re-plan keeps as published: those marked locked in ``previous`` and the
+    ``lock`` dates, less the ``lost`` ones."""
+    kept = {day.date for day in previous.days if day.locked} | set(lock)
+    return locked_days(previous, kept - set(lost))
+
+
 def replan(
     problem: SchedulingProblem,
     previous: Schedule,
@@ -65,8 +72,7 @@ def replan(
     (plus any day already marked locked in ``previous``)."""
     lost_dates = set(lost)
     reduced = without_dates(problem, lost_dates)
-    kept = {day.date for day in previous.days if day.locked} | set(lock)
-    locked = locked_days(previous, kept - lost_dates)
+    locked = replan_locks(previous, lock, lost_dates)
     result = optimize(
         reduced,
         time_limit=time_limit,

@@ -29,7 +29,7 @@ from firstad.schedule.evaluator import evaluate
 from firstad.schedule.explain import explain
 from firstad.schedule.optimizer import INFEASIBLE, OptimizeResult, optimize
 from firstad.schedule.problem import SchedulingProblem
-from firstad.schedule.replan import Move, locked_days, replan, without_dates
+from firstad.schedule.replan import Move, replan, replan_locks, without_dates
 from firstad.schedule.solve import ProgressCallback
 
 
@@ -99,7 +99,7 @@ def solve_problem(
             progress=progress,
         )
         result, moved = replanned.result, replanned.moved
-        locked = locked_days(previous, set(lock) - set(lost))
+        locked = replan_locks(previous, lock, lost)
     else:
         scheduling = without_dates(scheduling, lost)
         locked = Schedule(days=())
