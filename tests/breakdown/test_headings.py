@@ -28,6 +28,21 @@ from firstad.model import IntExt
         ("SNIPER SCOPE POV", None, "SNIPER SCOPE POV", None),
         ("INT. INTERNET CAFE", IntExt.INT, "INTERNET CAFE", None),
         ("EXTRA LARGE ROOM", None, "EXTRA LARGE ROOM", None),
+        # Notes in square brackets are no part of the set; the time before them still counts.
+        ("EXT. RINK LOT - NIGHT [CONTINUOUS]", IntExt.EXT, "RINK LOT", "NIGHT"),
+        ("INT. LOCKER ROOM - DAY  [FLASHBACK]", IntExt.INT, "LOCKER ROOM", "DAY"),
+        ("INT. MAYA'S BEDROOM - [THE NEXT] MORNING", IntExt.INT, "MAYA'S BEDROOM", "MORNING"),
+        ("EXT. RINK [WINTER '98] - DAY", IntExt.EXT, "RINK", "DAY"),
+        ("INT. RINK - NIGHT - [THE STORM]", IntExt.INT, "RINK", "NIGHT"),
+        ("INT. RINK - [CONTINUOUS]", IntExt.INT, "RINK", "CONTINUOUS"),
+        # Two times: the set is what comes before both, and the lit one is the strip's time.
+        ("EXT. POND - NIGHT - CONTINUOUS", IntExt.EXT, "POND", "NIGHT"),
+        ("INT. RINK - (PRESENT) DAY", IntExt.INT, "RINK", "DAY"),
+        ("INT. RINK - PRESENT DAY", IntExt.INT, "RINK", "DAY"),
+        ("EXT. POND - ANOTHER DAY", IntExt.EXT, "POND", "DAY"),
+        ("EXT. POND - PRE-DAWN", IntExt.EXT, "POND", "DAWN"),
+        ("INT. MAYA'S CAR - DAY / DRIVING", IntExt.INT, "MAYA'S CAR", "DAY"),
+        ("INT. RINK - NIGHT / LATER", IntExt.INT, "RINK", "NIGHT"),
     ],
 )
 def test_parse_heading(

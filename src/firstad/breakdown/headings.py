@@ -24,8 +24,13 @@ _PREFIX = re.compile(
 # Separators between heading parts: " - ", "--", " -- ", ", " and the en/em dashes.
 _SEPARATOR = re.compile(r"\s*(?:--+|[\u2013\u2014]|\s-\s|,\s)\s*")
 _TRAILING_PARENTHESIS = re.compile(r"\s*\([^)]*\)\s*$")
+_PARENTHESIS = re.compile(r"\([^)]*\)")
+# Writers' notes in square brackets: "- NIGHT [CONTINUOUS]", "[FLASHBACK]", "[SUMMER '78]".
+_BRACKETED = re.compile(r"\s*\[([^\]]*)\]")
 _SPACES = re.compile(r"\s+")
-_QUALIFIER = re.compile(r"^(?:THE\s+)?(?:NEXT|FOLLOWING|SAME|EARLY|LATE|ONE|THAT)\s+")
+_QUALIFIER = re.compile(
+    r"^(?:THE\s+)?(?:NEXT|FOLLOWING|SAME|EARLY|LATE|ONE|THAT|ANOTHER|PRESENT)\s+"
+)
 
 # Times of day as writers spell them, mapped to the one spelling the stripboard uses.
 _TIMES: dict[str, str] = {
@@ -37,6 +42,8 @@ _TIMES: dict[str, str] = {
     "MIDNIGHT": "NIGHT",
     "DAWN": "DAWN",
     "SUNRISE": "DAWN",
+    "PRE-DAWN": "DAWN",
+    "PREDAWN": "DAWN",
     "FIRST LIGHT": "DAWN",
     "EARLY MORNING": "MORNING",
     "MORNING": "MORNING",
@@ -105,13 +112,17 @@ def _int_ext(prefix: str) -> IntExt:
 def normalise_time(text: str) -> str | None:
     """The stripboard spelling of a time of day, or None when ``text`` is not one."""
     words = _SPACES.sub(" ", text.upper().strip(" .")).replace("\u2019", "'")
-    words = _TRAILING_PARENTHESIS.sub("", words).strip(" .")
+    # "(PRESENT) DAY", "NIGHT (1987)": the parenthesis qualifies the time.
+    words = _SPACES.sub(" ", _PARENTHESIS.sub(" ", words)).strip(" .")
     if words in _TIMES:
         return _TIMES[words]
     # "THE NEXT MORNING", "NEXT DAY", "EARLY EVENING": the time is the last word.
     qualified = _QUALIFIER.sub("", words)
     if qualified != words and qualified in _TIMES:
         return _TIMES[qualified]
+    # "DAY / DRIVING", "NIGHT / LATER": the time comes first.
+    if "/" in words:
+        return normalise_time(words.split("/", 1)[0])
     if words.endswith(" LATER") or words.startswith("LATER "):
         return "LATER"
     if words.startswith("CONTINUOUS"):
@@ -121,7 +132,9 @@ def normalise_time(text: str) -> str | None:
 
 def _split_time(rest: str) -> tuple[str, str | None]:
     """Split ``HOUSE - KITCHEN - NIGHT (1987)`` into the set and the normalised time."""
-    rest = rest.strip()
+    notes = _BRACKETED.findall(rest)
+    # A note at the end leaves its separator behind: "NIGHT - [THE STORM]".
+    rest = _BRACKETED.sub("", rest).strip(" -,\u2013\u2014")
     parenthesis = _TRAILING_PARENTHESIS.search(rest)
     if parenthesis is not None:
         inside = normalise_time(parenthesis.group(0).strip(" ()"))
@@ -132,11 +145,20 @@ def _split_time(rest: str) -> tuple[str, str | None]:
     else:
         rest_without = rest
     parts = _SEPARATOR.split(rest_without)
-    if len(parts) > 1:
-        time = normalise_time(parts[-1])
-        if time is not None:
-            return " - ".join(parts[:-1]), time
-    return " - ".join(parts), None
+    times: list[str] = []
+    # "POND - NIGHT - CONTINUOUS": every trailing time leaves the set.
+    while len(parts) > 1 and (time := normalise_time(parts[-1])) is not None:
+        times.insert(0, time)
+        parts.pop()
+    if not times:
+        times = [time for note in notes if (time := normalise_time(note)) is not None]
+    return " - ".join(parts), _most_telling(times)
+
+
+def _most_telling(times: list[str]) -> str | None:
+    """The first time that says how the scene is lit, else the first one given."""
+    lit = [time for time in times if time in _LIGHTING]
+    return (lit or times or [None])[0]
 
 
 def parse_heading(heading: str) -> HeadingParts:
