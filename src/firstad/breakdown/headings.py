@@ -158,7 +158,7 @@ def _split_time(rest: str) -> tuple[str, str | None]:
 def _most_telling(times: list[str]) -> str | None:
     """The first time that says how the scene is lit, else the first one given."""
     lit = [time for time in times if time in _LIGHTING]
-    return (lit or times or [None])[0]
+    return next(iter(lit or times), None)
 
 
 def parse_heading(heading: str) -> HeadingParts:
