@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from firstad.breakdown import break_down
 from firstad.breakdown.edits import apply_edits, edits_path_for, read_edits
 from firstad.importers import read_script
-from firstad.model import Breakdown, Problem, Production, Script, has_errors
+from firstad.model import Breakdown, Problem, Production, Script, Severity, has_errors
 from firstad.production import read_production
 
 if TYPE_CHECKING:
@@ -56,6 +56,23 @@ def breakdown_file(
     return edited, problems + apply_problems
 
 
+def _ignored_locks(
+    published: Schedule, lock: tuple[date, ...], lost: tuple[date, ...], source: str
+) -> tuple[Problem, ...]:
+    """Locks that cannot hold, said aloud rather than dropped: the re-plan goes on without them."""
+    shot = {day.date for day in published.days}
+    warnings: list[Problem] = []
+    for day in lock:
+        if day in lost:
+            message = f"--lock {day}: the date is also given as --lost-day; it is lost"
+        elif day not in shot:
+            message = f"--lock {day}: the published schedule has no shoot day on that date"
+        else:
+            continue
+        warnings.append(Problem(message, source, severity=Severity.WARNING))
+    return tuple(warnings)
+
+
 def _production_and_breakdown(
     production_path: Path,
 ) -> tuple[tuple[Production, Breakdown] | None, tuple[Problem, ...]]:
@@ -94,11 +111,13 @@ def schedule_file(
         return None, problems
     production, breakdown = read
     published = None
+    lock, lost = tuple(lock), tuple(lost)
     if previous_path is not None:
         published, more = read_schedule(previous_path)
         problems += more
         if published is None or has_errors(more):
             return None, problems
+        problems += _ignored_locks(published, lock, lost, str(previous_path))
     outcome, more = schedule_production(
         breakdown,
         production,

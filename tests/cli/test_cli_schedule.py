@@ -91,3 +91,19 @@ def test_impossible_production_explains_and_exits_1(tmp_path: Path) -> None:
     assert run.returncode == 1
     assert "no schedule keeps all of these together" in run.stderr
     assert "Lakeview Public School" in run.stderr  # its dates all fall after the 7th day
+
+
+def test_locks_that_cannot_hold_are_warned_not_dropped_silently(published: Path) -> None:
+    document = json.loads(published.read_text(encoding="utf-8"))
+    dates = {day["date"] for day in document["days"]}
+    kept = sorted(dates)[-1]
+    # 2027-03-06 is a Saturday: never a shoot day in a five-day week.
+    lost = next(day["date"] for day in document["days"] if "26" not in day["scenes"])
+    run = firstad(
+        PRODUCTION, "--json", "--time-limit", "4", "--previous", published,
+        "--lock", "2027-03-06", "--lock", lost, "--lock", kept, "--lost-day", lost,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert "--lock 2027-03-06: the published schedule has no shoot day on that date" in (run.stderr)
+    assert f"--lock {lost}: the date is also given as --lost-day; it is lost" in run.stderr
+    assert f"--lock {kept}" not in run.stderr
