@@ -104,6 +104,6 @@ def test_locks_that_cannot_hold_are_warned_not_dropped_silently(published: Path)
         "--lock", "2027-03-06", "--lock", lost, "--lock", kept, "--lost-day", lost,
     )  # fmt: skip
     assert run.returncode == 0, run.stderr
-    assert "--lock 2027-03-06: the published schedule has no shoot day on that date" in (run.stderr)
+    assert "--lock 2027-03-06: the published schedule has no shoot day on that date" in run.stderr
     assert f"--lock {lost}: the date is also given as --lost-day; it is lost" in run.stderr
     assert f"--lock {kept}" not in run.stderr
