@@ -162,6 +162,18 @@ def test_character_cue_keeps_its_extension(cue: str) -> None:
     assert scene_body(f"{cue}\nHello.\n") == [(CHARACTER, cue), (DIALOGUE, "Hello.")]
 
 
+@pytest.mark.parametrize("cue", ["MAYA:", "MAYA (V.O.):", "DR. NO :"])
+def test_a_cue_typed_with_a_colon_is_still_a_cue(cue: str) -> None:
+    # Writers coming from stage plays type "MAYA:"; read as action, her line left the breakdown.
+    name = cue.removesuffix(":").rstrip()
+    assert scene_body(f"{cue}\nHello.\n") == [(CHARACTER, name), (DIALOGUE, "Hello.")]
+
+
+@pytest.mark.parametrize("line", ["FADE IN:", "SUPER:", "INTERCUT:", "CLOSE ON:", "BACK TO:"])
+def test_screenplay_directions_with_a_colon_are_not_cues(line: str) -> None:
+    assert scene_body(f"{line}\nThe ice.\n")[0][0] is not CHARACTER
+
+
 def test_forced_character_is_stripped_of_the_at_sign() -> None:
     assert scene_body("@McCLANE\nYippee ki-yay.\n") == [
         (CHARACTER, "McCLANE"),

@@ -49,6 +49,14 @@ _LYRICS = ParagraphKind.LYRICS
 _PAGE_BREAK = ParagraphKind.PAGE_BREAK
 _SECTION = ParagraphKind.SECTION
 _SYNOPSIS = ParagraphKind.SYNOPSIS
+# Words of directions a writer may end with a colon ("FADE IN:", "CLOSE ON:"): never speakers.
+_DIRECTION_WORDS = frozenset(
+    """
+    FADE CUT DISSOLVE SMASH MATCH WIPE IRIS INTERCUT BACK TO IN OUT ON SUPER SUPERIMPOSE
+    SUPERIMPOSED TITLE TITLES CARD INSERT CLOSE ANGLE POV MONTAGE FLASHBACK END SERIES SHOTS
+    CHYRON SUBTITLE SUBTITLES LATER CONTINUED
+    """.split()
+)
 # Spec: a tab in action prints as four spaces.
 _TAB = "    "
 
@@ -236,6 +244,7 @@ class _Scanner:
         """
         dual = cue.endswith("^")
         name = cue[:-1].rstrip() if dual else cue
+        name = name.removesuffix(":").rstrip()
         self.add(_CHARACTER, _plain(name), index, dual=dual)
         speech: list[str] = []
         speech_start = index
@@ -309,11 +318,17 @@ class _Scanner:
 
 
 def _is_cue(text: str) -> bool:
-    """Spec: a cue is in capitals with at least one letter; the extension may be lower case."""
-    name = text[:-1] if text.endswith("^") else text
-    name = name.split("(", 1)[0]
-    # `FADE IN:` directly followed by action is a transition-like line, not a speaker.
-    return name.isupper() and not text.endswith(":")
+    """Spec: a cue is in capitals with at least one letter; the extension may be lower case.
+
+    Writers used to stage plays type ``MAYA:``; `FADE IN:` or `SUPER:` directly followed by
+    text is a direction, not a speaker.
+    """
+    name = text[:-1].rstrip() if text.endswith("^") else text
+    if name.endswith(":"):
+        name = name[:-1]
+        if not _DIRECTION_WORDS.isdisjoint(name.split()):
+            return False
+    return name.split("(", 1)[0].isupper()
 
 
 def _is_centered(text: str) -> bool:
