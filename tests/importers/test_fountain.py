@@ -471,6 +471,15 @@ def test_note_broken_by_an_empty_line_is_a_warning_and_never_swallows_scenes() -
     assert [(problem.line, problem.severity) for problem in problems] == [(3, Severity.WARNING)]
 
 
+def test_a_line_full_of_unclosed_openers_is_one_warning_each_not_one_per_opener() -> None:
+    # A pasted line of 100,000 openers once printed 100,000 warnings.
+    _, problems = parse_with_problems("INT. A - DAY\n\n" + "[[ /* " * 1000 + "\n\n/* again\n")
+    assert [(problem.line, problem.message[:8]) for problem in problems] == [
+        (3, "note '[["),
+        (3, "boneyard"),
+    ]
+
+
 def test_unclosed_note_at_the_end() -> None:
     _, problems = parse_with_problems("INT. A - DAY\n\nText [[never closed\n")
     assert [problem.line for problem in problems] == [3]

@@ -44,7 +44,7 @@ def strip_markup(text: str, source: str) -> StrippedText:
         start_line = line_counter.index_at(start)
         end = closers.end(opening.group(), opening.end())
         if end < 0:
-            problems.append(_unclosed(opening.group(), source, start_line + 1))
+            _warn_once(problems, _unclosed(opening.group(), source, start_line + 1))
             search_from = opening.end()
             continue
         if opening.group() == "[[":
@@ -110,6 +110,20 @@ def _unclosed(opening: str, source: str, line: int) -> Problem:
     if opening == "[[":
         what = "note '[[' is never closed with ']]' before an empty line"
     return Problem(f"{what}; kept as text", source, line, severity=Severity.WARNING)
+
+
+def _warn_once(problems: list[Problem], problem: Problem) -> None:
+    """One warning per kind of opener and line; after an unclosed boneyard none can close.
+
+    A pasted line of stray openers would otherwise print one warning per opener.
+    """
+    if any(
+        earlier.message == problem.message
+        and (earlier.line == problem.line or problem.message.startswith("boneyard"))
+        for earlier in problems[-2:]
+    ):
+        return
+    problems.append(problem)
 
 
 def _note_text(raw: str) -> str:
