@@ -204,3 +204,18 @@ def test_big_fish_is_fast() -> None:
         best = min(best, time.perf_counter() - started)
     # Generous against a loaded CI machine; about 10-15 ms on an idle laptop core.
     assert best < 0.25
+
+
+def test_capitalised_silent_actions_and_possessives_are_not_sounds() -> None:
+    scene = Scene(
+        "INT. RINK - NIGHT",
+        (
+            Paragraph(
+                ParagraphKind.ACTION,
+                "She YANKS the door open and RUSHES out. The car INCHES forward. "
+                "Light FILLS the room. The BAKER'S van waits. The phone RINGS.",
+            ),
+        ),
+    )
+    sounds = [e.name for e in suggest_elements(scene, ()) if e.category is Category.SOUND]
+    assert sounds == ["phone rings"]

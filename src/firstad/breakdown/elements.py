@@ -309,6 +309,8 @@ def _reads_as_sound_verb(
     first = segment[0][2]
     if len(first) < 4 or not first.endswith(_VERB_ENDINGS):
         return False
+    if first.replace(_CURLY_APOSTROPHE, "'").endswith("'S"):  # BAKER'S: a possessive noun
+        return False
     previous = _previous_word(text, segment[0][0])
     if previous in lexicon.determiners:
         return False
@@ -349,7 +351,7 @@ def _load_lexicon() -> _Lexicon:
         pattern=trie_pattern(entries),
         entries=MappingProxyType({key: tuple(value.values()) for key, value in entries.items()}),
         caps_only=MappingProxyType(caps_only),
-        caps_skip=frozenset(data["caps"]["skip"]),
+        caps_skip=frozenset([*data["caps"]["skip"], *data["caps"]["silent_verbs"]]),
         subjects=frozenset(grammar["subjects"]),
         verb_markers=frozenset(grammar["verb_markers"]),
         determiners=frozenset(grammar["determiners"]),
