@@ -53,3 +53,19 @@ def test_breakdown_characters_in_order_of_appearance() -> None:
     breakdown = Breakdown("t", "s", 1, (scene, later))
     assert breakdown.characters == ("B", "A", "C")
     assert breakdown.total_eighths == 3
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("BIG-TOP", "BIG TOP"),
+        ("MAYA'S CAR", "Mayas car"),
+        ("RINK - ICE SURFACE", "RINK\u2013ICE  SURFACE"),
+        ("DR. NILSSON'S OFFICE", "DR NILSSONS OFFICE"),
+    ],
+)
+def test_set_key_treats_spellings_of_one_set_alike(one: str, other: str) -> None:
+    from firstad.model import set_key
+
+    assert set_key(one) == set_key(other)
+    assert set_key("RINK - ICE SURFACE") != set_key("RINK - LOCKER ROOM")

@@ -244,3 +244,13 @@ def test_example_production_reads_against_the_example_script() -> None:
     problem, binding_problems = build_problem(breakdown, example, str(root / "production.toml"))
     assert problem is not None, [str(item) for item in binding_problems]
     assert [item for item in binding_problems if item.is_error] == []
+
+
+def test_sets_match_across_spellings_and_a_miss_suggests_the_nearest() -> None:
+    for spelling in ("MAYAS APARTMENT", "RINK-ICE SURFACE", "Rink \u2013 ice surface"):
+        problem, problems = bind(with_scene(scene("4", spelling)))
+        assert problem is not None, [str(item) for item in problems]
+        assert not any(item.is_error for item in problems)
+    _, problems = bind(with_scene(scene("6", "RINK - ICE SURFAC")))
+    error = next(item for item in problems if item.is_error)
+    assert error.message.endswith("did you mean the set of 'Glenwood Arena'?"), error.message

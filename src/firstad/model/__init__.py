@@ -13,6 +13,7 @@ from firstad.model.breakdown import (
     IntExt,
     SceneBreakdown,
     format_eighths,
+    set_key,
 )
 from firstad.model.problem import Problem, Severity, has_errors
 from firstad.model.production import (
@@ -74,4 +75,5 @@ __all__ = [
     "WorkRules",
     "format_eighths",
     "has_errors",
+    "set_key",
 ]

@@ -7,6 +7,7 @@ printed breakdown reads the way crews expect.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -149,3 +150,15 @@ def format_eighths(eighths: int) -> str:
     if rest == 0:
         return str(pages)
     return f"{pages} {rest}/8" if pages else f"{rest}/8"
+
+
+_SET_PUNCTUATION = re.compile(r"['\u2019.]")
+_SET_SEPARATORS = re.compile(r"[\s\-\u2013\u2014/]+")
+
+
+def set_key(name: str) -> str:
+    """How two spellings of one set are compared: ``BIG-TOP`` is ``Big Top``, ``MAYA'S CAR``
+    is ``MAYAS CAR``. Scripts and production files are typed by different people; a stray
+    apostrophe or hyphen must not leave a set without its location."""
+    words = _SET_SEPARATORS.split(_SET_PUNCTUATION.sub("", name.upper()))
+    return " ".join(word for word in words if word)

@@ -9,6 +9,7 @@ file gives that the script never uses are warnings: a typo there silently loses 
 
 from __future__ import annotations
 
+import difflib
 from collections import Counter
 from collections.abc import Mapping
 from datetime import date, timedelta
@@ -23,6 +24,7 @@ from firstad.model import (
     Production,
     SceneBreakdown,
     has_errors,
+    set_key,
 )
 from firstad.production.values import Context
 from firstad.schedule.daylight import longest_span, scene_spans
@@ -127,13 +129,17 @@ def _character_index(production: Production) -> Mapping[str, str]:
 
 
 def _set_index(production: Production) -> Mapping[str, Location]:
-    return {name: place for place in production.locations for name in place.sets}
+    return {set_key(name): place for place in production.locations for name in place.sets}
 
 
 def _scene_job(context: Context, production: Production, scene: SceneBreakdown) -> SceneJob:
-    place = _set_index(production).get(scene.location)
+    index = _set_index(production)
+    place = index.get(set_key(scene.location))
     if place is None:
         message = f"set {scene.location!r} has no location in the production file (add it to sets)"
+        near = difflib.get_close_matches(set_key(scene.location), list(index), n=1)
+        if near:
+            message += f"; did you mean the set of {index[near[0]].name!r}?"
         context.report("locations", message, scene=scene.number)
     minutes = production.timing.minutes(scene.number, scene.eighths)
     if place is not None:
@@ -204,9 +210,9 @@ def _check_unused_names(context: Context, breakdown: Breakdown, production: Prod
         for name in (name for name in member.characters if name not in characters):
             key = dotted("cast", index, "characters")
             context.warn(key, f"character {name!r} ({member.actor}) never appears in the script")
-    sets = {scene.location for scene in breakdown.scenes}
+    sets = {set_key(scene.location) for scene in breakdown.scenes}
     for index, place in enumerate(production.locations):
-        for name in (name for name in place.sets if name not in sets):
+        for name in (name for name in place.sets if set_key(name) not in sets):
             key = dotted("locations", index, "sets")
             context.warn(key, f"set {name!r} ({place.name}) is not a set of the script")
 

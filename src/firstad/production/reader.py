@@ -30,6 +30,7 @@ from firstad.model import (
     SceneTiming,
     WorkRules,
     has_errors,
+    set_key,
 )
 from firstad.production.values import (
     Context,
@@ -313,7 +314,8 @@ def _crew(context: Context, table: Table) -> Crew:
 def _locations(context: Context, tables: list[Table]) -> tuple[Location, ...]:
     locations = tuple(_location(context, table, index) for index, table in enumerate(tables))
     _check_unique(context, "locations", [location.id for location in locations], "id")
-    sets = [name for location in locations for name in location.sets]
+    # Compared as the binding matches them: "BIG TOP" and "BIG-TOP" are one set.
+    sets = [set_key(name) for location in locations for name in location.sets]
     _check_unique(context, "locations", sets, "set")
     return locations
 
