@@ -6,11 +6,11 @@ import itertools
 from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 
-from firstad.model import IntExt, Ordering, Schedule, WorkRules
+from firstad.model import IntExt, Ordering, Schedule, ShootDay, WorkRules
 from firstad.schedule.evaluator import evaluate
 from firstad.schedule.indexed import IndexedProblem, index_problem
 from firstad.schedule.problem import CastTerms, LocationTerms, SceneJob, SchedulingProblem
-from firstad.schedule.sequencing import DayPlan, shoot_day
+from firstad.schedule.sequencing import DayPlan, at_minute, shoot_day
 
 START = date(2027, 3, 1)  # a Monday
 
@@ -115,6 +115,27 @@ def two_sets() -> SchedulingProblem:
         scene("5", 200, ["maya", "ann"], "home"),
     ]
     return problem(scenes, days, cast, locations)
+
+
+def late_locked_day() -> tuple[SchedulingProblem, Schedule]:
+    """A published schedule whose locked first day wraps at 19:00, and a dock open only
+    00:00-06:00 the next day: 12 hours of rest from 19:00 leave no time to shoot there."""
+    days = weekdays(2)
+    scheduling = problem(
+        [scene("1", 60, ["maya"], "office"), scene("2", 60, ["maya"], "dock")],
+        days,
+        [actor("maya", 500, days)],
+        [place("office", days[:1]), place("dock", days[1:], window=(0, 360))],
+    )
+    published = Schedule(
+        days=(
+            ShootDay(
+                days[0], at_minute(days[0], 420), at_minute(days[0], 1140), ("1",), locked=True
+            ),
+            ShootDay(days[1], at_minute(days[1], 420), at_minute(days[1], 480), ("2",)),
+        )
+    )
+    return scheduling, published
 
 
 def brute_force_best(scheduling: SchedulingProblem, calls: Sequence[int] = (420,)) -> int | None:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from firstad.model import Schedule, ShootDay
 from firstad.schedule.evaluator import evaluate
 from firstad.schedule.optimizer import optimize
 from firstad.schedule.problem import SchedulingProblem
 from firstad.schedule.replan import Move, moved_scenes, replan
-from firstad.schedule.sequencing import at_minute
-from tests.schedule.schedule_builders import actor, place, problem, scene, weekdays
+from tests.schedule.schedule_builders import actor, late_locked_day, place, problem, scene, weekdays
 
 DAYS = weekdays(5)
 
@@ -76,21 +74,7 @@ def test_the_rest_after_a_locked_day_counts_from_its_published_wrap() -> None:
     # Published with a 19:00 wrap (scene 1 was longer then, or the day kept a reshoot slot);
     # the dock is open 00:00-06:00 only, so Maya's 12 hours from 19:00 leave no time for
     # scene 2 the next day: no schedule, rather than one that breaks the turnaround.
-    days = weekdays(2)
-    scheduling = problem(
-        [scene("1", 60, ["maya"], "office"), scene("2", 60, ["maya"], "dock")],
-        days,
-        [actor("maya", 500, days)],
-        [place("office", days[:1]), place("dock", days[1:], window=(0, 360))],
-    )
-    published = Schedule(
-        days=(
-            ShootDay(
-                days[0], at_minute(days[0], 420), at_minute(days[0], 1140), ("1",), locked=True
-            ),
-            ShootDay(days[1], at_minute(days[1], 420), at_minute(days[1], 480), ("2",)),
-        )
-    )
+    scheduling, published = late_locked_day()
     result = replan(scheduling, published, time_limit=5).result
     assert result.problems == ()
     assert result.status == "infeasible"
