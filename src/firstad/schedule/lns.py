@@ -272,6 +272,26 @@ def incumbent_from(model: ScheduleModel, outcome: SolveOutcome) -> Incumbent | N
     return Incumbent(outcome.values, outcome.objective, outcome.plans, days, outcome.objective)
 
 
+def incumbent_of_days(
+    model: ScheduleModel, day_of: Sequence[int], *, seconds: float, seed: int
+) -> Incumbent | None:
+    """The full model's solution with every scene on the given day (scene -> day index), so
+    the search can go on from an assignment found elsewhere (``day_search``); None when the
+    model finds no timing for it within ``seconds``."""
+    variables = model.model.proto.variables
+    pinned: list[int] = []
+    for (scene, day), literal in model.variables.shoot.items():
+        domain = variables[literal.index].domain
+        value = int(day_of[scene] == day)
+        domain[0], domain[1] = value, value
+        pinned.append(literal.index)
+    try:
+        outcome = run_solver(model, time_limit=seconds, seed=seed, phase="lns")
+    finally:
+        _release(model, pinned)
+    return incumbent_from(model, outcome)
+
+
 def _pin_others(model: ScheduleModel, incumbent: Incumbent, free: frozenset[int]) -> list[int]:
     """Fix every shoot Boolean of a scene outside ``free`` to the incumbent's value.
 

@@ -31,9 +31,10 @@ from firstad.model import MINUTES_PER_DAY, CostBreakdown, Problem, Schedule, Sho
 from firstad.schedule.bounds import capacity_bound, lower_bound
 from firstad.schedule.cpsat_cost import add_costs
 from firstad.schedule.cpsat_model import LOCKED_DAY, TURNAROUND, Fact, ScheduleModel, Switch, always
+from firstad.schedule.day_search import improve_days
 from firstad.schedule.evaluator import evaluate, violations
 from firstad.schedule.indexed import IndexedProblem, index_problem
-from firstad.schedule.lns import improve, incumbent_from
+from firstad.schedule.lns import Incumbent, improve, incumbent_from, incumbent_of_days
 from firstad.schedule.manual import manual_schedule
 from firstad.schedule.problem import SchedulingProblem
 from firstad.schedule.sequencing import (
@@ -69,6 +70,12 @@ REPLAN_SHARE = 0.3
 LNS_MIN_SCENES = 80
 # The searches ``optimize`` accepts: ``auto`` picks by size as above.
 SEARCHES = ("auto", "cpsat", "lns")
+
+# After the first schedule, the day-assignment local search (``day_search``) gets this share
+# of the search time, and the CP-SAT neighbourhoods the rest.
+DAY_SEARCH_SHARE = 0.7
+# Seconds allowed to time the local search's best assignment in the full model.
+TIMING_SECONDS = 5.0
 
 # The share of the time limit kept for the day-pattern lower bound, and its cap in seconds.
 BOUND_SHARE = 0.1
@@ -142,7 +149,8 @@ def optimize(
     bound_seconds = min(MAX_BOUND_SECONDS, BOUND_SHARE * time_limit) if free_search else 0.0
     solver = solve_in_two_phases
     if previous is None and _wants_lns(search, indexed):
-        solver = partial(solve_by_lns, judge=_judge(problem, schedule_model, locked))
+        judge = _judge(problem, schedule_model, locked)
+        solver = partial(solve_by_lns, judge=judge, day_search=locked is None)
     outcome = solver(
         schedule_model,
         time_limit=time_limit - bound_seconds,
@@ -185,8 +193,10 @@ def solve_by_lns(
     progress: ProgressCallback | None = None,
     static_bound: int = 0,
     started: float,
+    day_search: bool = False,
 ) -> SolveOutcome:
-    """A first schedule, then large-neighbourhood steps until the time is up."""
+    """A first schedule, then the day-assignment local search (when ``day_search``), then
+    large-neighbourhood steps until the time is up."""
     first = first_schedule(
         schedule_model,
         time_limit=time_limit,
@@ -199,9 +209,23 @@ def solve_by_lns(
     judged = None if incumbent is None else judge(incumbent.plans)
     if incumbent is None or judged is None or first.status == "OPTIMAL":
         return first
+    best = replace(incumbent, cost=judged)
+    if day_search:
+        searched = _search_days(
+            schedule_model,
+            best,
+            judge,
+            until=time.monotonic() + DAY_SEARCH_SHARE * (started + time_limit - time.monotonic()),
+            seed=seed,
+            report=_reporter(progress, started, time_limit, first.bound),
+        )
+        if isinstance(searched, SolveOutcome):
+            searched.bound = first.bound
+            return searched
+        best = searched
     state = improve(
         schedule_model,
-        replace(incumbent, cost=judged),
+        best,
         judge,
         deadline=started + time_limit,
         seed=seed,
@@ -213,6 +237,59 @@ def solve_by_lns(
     if state.proven:
         return SolveOutcome("OPTIMAL", best.plans, best.cost, best.cost, best.values)
     return SolveOutcome("FEASIBLE", best.plans, best.cost, first.bound, best.values)
+
+
+def _reporter(
+    progress: ProgressCallback | None, started: float, time_limit: float, bound: int
+) -> Callable[[int], None] | None:
+    """The day search's news of a better cost, as progress events."""
+    if progress is None:
+        return None
+    report = progress
+
+    def better(cost: int) -> None:
+        report(
+            ProgressEvent(
+                elapsed=time.monotonic() - started,
+                time_limit=time_limit,
+                cost=cost,
+                lower_bound=bound,
+                gap=relative_gap(cost, bound),
+                phase="days",
+            )
+        )
+
+    return better
+
+
+def _search_days(
+    schedule_model: ScheduleModel,
+    start: Incumbent,
+    judge: Callable[[tuple[DayPlan, ...]], int | None],
+    *,
+    until: float,
+    seed: int,
+    report: Callable[[int], None] | None,
+) -> Incumbent | SolveOutcome:
+    """Improve ``start`` by the day-assignment local search until ``until``.
+
+    Its best schedule goes back into the full model to be timed there, so the CP-SAT
+    neighbourhoods can go on from it; when the model cannot time it (it is stricter than the
+    referee in rare cases), the search's own schedule is the answer.
+    """
+    indexed = schedule_model.problem
+    day_of = [start.days[scene] for scene in range(len(indexed.scenes))]
+    found = improve_days(indexed, day_of, deadline=until, seed=seed, on_better=report)
+    if found is None or found.cost >= start.cost:
+        return start
+    judged = judge(found.plans)
+    if judged is None or judged >= start.cost:
+        return start
+    timed = incumbent_of_days(schedule_model, found.day_of, seconds=TIMING_SECONDS, seed=seed)
+    timed_cost = None if timed is None else judge(timed.plans)
+    if timed is None or timed_cost is None or timed_cost > judged:
+        return SolveOutcome("FEASIBLE", found.plans, judged, 0)
+    return replace(timed, cost=timed_cost)
 
 
 def build_cost_model(

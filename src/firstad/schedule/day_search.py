@@ -1,0 +1,541 @@
+"""Local search over which day shoots each scene: thousands of moves a second.
+
+The CP-SAT searches (``optimizer``, ``lns``) re-solve a whole model for every step, about a
+step a second on a feature. Most of what a better schedule needs is simpler: move a scene, a
+location's block or a day's work to another date, swap two of them, and keep the change when
+the schedule is still valid and cheaper (or, early on, not much dearer: simulated annealing,
+Kirkpatrick et al. 1983). Here a move is priced and checked in microseconds:
+
+- the cost is the evaluator's, kept per day (rent, moves, overtime, crew) and per actor
+  (days from first to last work day, holds included, drop/pick-up across the longest gap);
+  a move reprices only the two days it touches and the actors in the scenes it moves (every
+  actor when a day starts or stops being used, which changes their holds);
+- a day's timing is worked out once per set of scenes and remembered: its length, and for
+  each order of its location blocks the calls at which every block is inside its location's
+  hours and every exterior in its light (unions of intervals);
+- across days, the earliest feasible call of each day in turn, after the rest from the days
+  before it, is exact for feasibility: the wrap only moves with the call, so calling earlier
+  never hurts the days that follow.
+
+Stricter than the evaluator in one place, as the CP-SAT model is: a location's scenes are
+shot in one block a day, inside one opening of its hours and, for exteriors, one span of their
+light each. Locked days and re-planning stay with CP-SAT (``optimizer``); this search serves
+the free search of large productions.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from firstad.schedule.indexed import MINUTES_PER_DAY, IndexedProblem
+from firstad.schedule.sequencing import Block, DayPlan, order_block, visiting_orders
+
+Interval = tuple[int, int]
+
+# Calls fall on the shoot date itself.
+LATEST_CALL = MINUTES_PER_DAY - 1
+# Annealing temperature at the start, as a share of the starting cost, and at the end.
+START_TEMPERATURE_SHARE = 0.002
+END_TEMPERATURE = 1.0
+# Remembered day timings before the memo is cleared (each is a few hundred bytes).
+MEMO_LIMIT = 200_000
+# How often (moves) the clock is read and the temperature updated.
+CLOCK_EVERY = 64
+# Least seconds between two reports of a better schedule.
+REPORT_EVERY = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class DayShape:
+    """What a set of scenes needs as one shoot day, whatever its date.
+
+    ``length`` from call to wrap; ``fixed_cost`` the day's rent, company moves, overtime and
+    crew; ``cast`` the bit mask of its actors; ``options`` each visiting order of its blocks
+    with the calls (sorted disjoint intervals) at which it fits every set's hours and light.
+    """
+
+    length: int
+    fixed_cost: int
+    cast: int
+    options: tuple[tuple[tuple[Interval, ...], tuple[Block, ...]], ...]
+
+    def earliest_call(self, lowest: int) -> tuple[int, tuple[Block, ...]] | None:
+        """The earliest call at or after ``lowest`` and the block order it needs."""
+        best: tuple[int, tuple[Block, ...]] | None = None
+        for intervals, blocks in self.options:
+            for first, last in intervals:
+                if last < lowest:
+                    continue
+                call = max(first, lowest)
+                if best is None or call < best[0]:
+                    best = (call, blocks)
+                break
+        return best
+
+
+def intersect(first: Sequence[Interval], second: Sequence[Interval]) -> tuple[Interval, ...]:
+    """The intersection of two sorted unions of disjoint closed intervals."""
+    result: list[Interval] = []
+    i = j = 0
+    while i < len(first) and j < len(second):
+        low = max(first[i][0], second[j][0])
+        high = min(first[i][1], second[j][1])
+        if low <= high:
+            result.append((low, high))
+        if first[i][1] < second[j][1]:
+            i += 1
+        else:
+            j += 1
+    return tuple(result)
+
+
+def _union(intervals: Iterable[Interval]) -> tuple[Interval, ...]:
+    merged: list[Interval] = []
+    for low, high in sorted(interval for interval in intervals if interval[0] <= interval[1]):
+        if merged and low <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+        else:
+            merged.append((low, high))
+    return tuple(merged)
+
+
+class DayShapes:
+    """Day shapes of one problem, computed once per set of scenes."""
+
+    def __init__(self, problem: IndexedProblem) -> None:
+        self.problem = problem
+        self.memo: dict[frozenset[int], DayShape | None] = {}
+        self.cast_masks = [
+            sum(1 << member for member in set(scene.cast)) for scene in problem.scenes
+        ]
+
+    def shape(self, scenes: frozenset[int]) -> DayShape | None:
+        """The shape of a day shooting ``scenes``; None when no call and order can fit it."""
+        known = self.memo.get(scenes, False)
+        if known is not False:
+            return known  # type: ignore[return-value]  # False is only the miss marker
+        if len(self.memo) > MEMO_LIMIT:
+            self.memo.clear()
+        shape = self._compute(scenes)
+        self.memo[scenes] = shape
+        return shape
+
+    def _compute(self, scenes: frozenset[int]) -> DayShape | None:
+        problem, rules = self.problem, self.problem.rules
+        by_location: dict[int, list[int]] = {}
+        for scene in scenes:
+            by_location.setdefault(problem.scenes[scene].location, []).append(scene)
+        moves = len(by_location) - 1
+        if rules.max_moves_per_day is not None and moves > rules.max_moves_per_day:
+            return None
+        length = sum(problem.scenes[scene].minutes for scene in scenes) + moves * rules.move_minutes
+        if length > rules.max_shoot_minutes:
+            return None
+        blocks = tuple(
+            (location, order_block(problem, block))
+            for location, block in sorted(by_location.items())
+        )
+        options = []
+        for order in visiting_orders(problem, blocks):
+            calls = self._calls(order)
+            if calls:
+                options.append((calls, order))
+        if not options:
+            return None
+        over = max(0, length - rules.standard_minutes)
+        overtime = -(-over * rules.overtime_rate_per_hour // 60)
+        rent = sum(problem.locations[location].rate for location in by_location)
+        cast = 0
+        for scene in scenes:
+            cast |= self.cast_masks[scene]
+        fixed = rent + moves * rules.move_cost + overtime + rules.crew_daily_rate
+        return DayShape(length, fixed, cast, tuple(options))
+
+    def _calls(self, order: tuple[Block, ...]) -> tuple[Interval, ...]:
+        """Calls at which every block of ``order`` fits its hours and every scene its light."""
+        problem = self.problem
+        calls: tuple[Interval, ...] = ((0, LATEST_CALL),)
+        offset = 0
+        for location_index, block in order:
+            location = problem.locations[location_index]
+            minutes = sum(problem.scenes[scene].minutes for scene in block)
+            opening = location.window_end - location.window_start
+            if opening < MINUTES_PER_DAY:
+                starts = (location.window_start + shift * MINUTES_PER_DAY for shift in (-1, 0, 1))
+                calls = intersect(
+                    calls,
+                    _union(
+                        (start - offset, start + opening - offset - minutes) for start in starts
+                    ),
+                )
+            start = offset
+            for scene_index in block:
+                scene = problem.scenes[scene_index]
+                if scene.light is not None:
+                    calls = intersect(
+                        calls,
+                        _union(
+                            (first - start, last - start - scene.minutes)
+                            for first, last in scene.light
+                        ),
+                    )
+                start += scene.minutes
+            if not calls:
+                return ()
+            offset += minutes + problem.rules.move_minutes
+        return calls
+
+
+class Board:
+    """A complete assignment of scenes to days with its cost kept up to date."""
+
+    def __init__(self, problem: IndexedProblem, shapes: DayShapes, day_of: Sequence[int]) -> None:
+        self.problem = problem
+        self.shapes = shapes
+        self.day_of = list(day_of)
+        days = problem.day_count
+        self.allowed = [frozenset(problem.allowed_days(scene)) for scene in range(len(day_of))]
+        # Scenes on a day their cast, set, permit or fixed date rules out.
+        self.misplaced = sum(day not in self.allowed[scene] for scene, day in enumerate(day_of))
+        self.scenes_on: list[set[int]] = [set() for _ in range(days)]
+        for scene, day in enumerate(self.day_of):
+            self.scenes_on[day].add(scene)
+        self.day_shapes: list[DayShape | None] = [None] * days
+        self.day_costs = [0] * days
+        for day in range(days):
+            self._reshape(day)
+        self.used = sum(1 << day for day in range(days) if self.scenes_on[day])
+        cast_count = len(problem.cast)
+        self.scene_cast = [tuple(set(scene.cast)) for scene in problem.scenes]
+        self.work_count = [[0] * days for _ in range(cast_count)]
+        self.work_mask = [0] * cast_count
+        for scene, day in enumerate(self.day_of):
+            for member in self.scene_cast[scene]:
+                self.work_count[member][day] += 1
+                self.work_mask[member] |= 1 << day
+        self.rates = [member.rate for member in problem.cast]
+        self.drop_pickup = [member.drop_pickup for member in problem.cast]
+        self.ordinals = [day_date.toordinal() for day_date in problem.dates]
+        self.actor_costs = [self._actor_cost(member) for member in range(cast_count)]
+        self.permits = sum(
+            location.permit_fee
+            for index, location in enumerate(problem.locations)
+            if any(scene.location == index for scene in problem.scenes)
+        )
+
+    # --- cost ---------------------------------------------------------------------------
+
+    @property
+    def cost(self) -> int:
+        return sum(self.day_costs) + sum(self.actor_costs) + self.permits
+
+    def _reshape(self, day: int) -> None:
+        scenes = self.scenes_on[day]
+        if not scenes:
+            self.day_shapes[day] = None
+            self.day_costs[day] = 0
+            return
+        shape = self.shapes.shape(frozenset(scenes))
+        self.day_shapes[day] = shape
+        # An impossible day costs as much as a whole shoot: the search leaves it at once.
+        self.day_costs[day] = shape.fixed_cost if shape is not None else 1 << 40
+
+    def _actor_cost(self, member: int) -> int:
+        mask = self.work_mask[member]
+        if mask == 0 or self.rates[member] == 0:
+            return 0
+        first = (mask & -mask).bit_length() - 1
+        last = mask.bit_length() - 1
+        span = ((1 << (last + 1)) - 1) ^ ((1 << first) - 1)
+        paid = (self.used & span).bit_count()
+        if self.drop_pickup[member]:
+            paid -= self._dropped(mask, first, last)
+        return self.rates[member] * paid
+
+    def _dropped(self, mask: int, first: int, last: int) -> int:
+        """Used days not paid across the longest drop/pick-up gap (``evaluator``'s rule)."""
+        minimum = self.problem.rules.drop_pickup_min_gap_days
+        best, previous = 0, first
+        for day in range(first + 1, last + 1):
+            if not (mask >> day) & 1:
+                continue
+            if self.ordinals[day] - self.ordinals[previous] - 1 > minimum:
+                between = ((1 << day) - 1) ^ ((1 << (previous + 1)) - 1)
+                best = max(best, (self.used & between).bit_count())
+            previous = day
+        return best
+
+    # --- moves ----------------------------------------------------------------------------
+
+    def relocate(self, moves: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Move each ``(scene, day)``; returns the undo list (scene, old day)."""
+        undo: list[tuple[int, int]] = []
+        touched_days: set[int] = set()
+        touched_cast: set[int] = set()
+        for scene, day in moves:
+            old = self.day_of[scene]
+            if old == day:
+                continue
+            undo.append((scene, old))
+            self.misplaced += (day not in self.allowed[scene]) - (old not in self.allowed[scene])
+            self.day_of[scene] = day
+            self.scenes_on[old].discard(scene)
+            self.scenes_on[day].add(scene)
+            touched_days.update((old, day))
+            for member in self.scene_cast[scene]:
+                counts = self.work_count[member]
+                counts[old] -= 1
+                if counts[old] == 0:
+                    self.work_mask[member] &= ~(1 << old)
+                counts[day] += 1
+                self.work_mask[member] |= 1 << day
+                touched_cast.add(member)
+        self._refresh(touched_days, touched_cast)
+        return undo
+
+    def _refresh(self, days: set[int], cast: set[int]) -> None:
+        used = self.used
+        for day in days:
+            self._reshape(day)
+            if self.scenes_on[day]:
+                used |= 1 << day
+            else:
+                used &= ~(1 << day)
+        changed = used != self.used
+        self.used = used
+        members: Iterable[int] = range(len(self.rates)) if changed else cast
+        for member in members:
+            self.actor_costs[member] = self._actor_cost(member)
+
+    def undo(self, undo: list[tuple[int, int]]) -> None:
+        self.relocate(undo[::-1])
+
+    # --- validity across days -------------------------------------------------------------
+
+    def timed(self) -> list[DayPlan] | None:
+        """Each used day at its earliest feasible call, or None when some rule cannot hold:
+        a scene on a day it may not be shot, a day no order fits, the rest between days, the
+        run of days in a row, the orderings."""
+        if self.misplaced:
+            return None
+        rules = self.problem.rules
+        plans: list[DayPlan] = []
+        casts: list[int] = []
+        for day in range(self.problem.day_count):
+            shape = self.day_shapes[day]
+            if not self.scenes_on[day]:
+                continue
+            if shape is None:
+                return None
+            lowest = 0
+            for previous, previous_cast in zip(reversed(plans), reversed(casts), strict=True):
+                offset = MINUTES_PER_DAY * (self.ordinals[day] - self.ordinals[previous.day])
+                if offset >= previous.wrap_minute + max(
+                    rules.crew_turnaround_minutes, rules.turnaround_minutes
+                ):
+                    break
+                rest = rules.crew_turnaround_minutes
+                if previous_cast & shape.cast:
+                    rest = max(rest, rules.turnaround_minutes)
+                lowest = max(lowest, previous.wrap_minute + rest - offset)
+            found = shape.earliest_call(lowest)
+            if found is None:
+                return None
+            call, blocks = found
+            plans.append(DayPlan(day, blocks, call, call + shape.length))
+            casts.append(shape.cast)
+        if not self._days_in_a_row_ok(plans) or not self._orderings_ok():
+            return None
+        return plans
+
+    def _days_in_a_row_ok(self, plans: Sequence[DayPlan]) -> bool:
+        limit = self.problem.rules.max_consecutive_days
+        if limit is None:
+            return True
+        run, previous = 0, None
+        for plan in plans:
+            ordinal = self.ordinals[plan.day]
+            run = run + 1 if previous is not None and ordinal - previous == 1 else 1
+            if run > limit:
+                return False
+            previous = ordinal
+        return True
+
+    def _orderings_ok(self) -> bool:
+        return all(
+            self.day_of[before] <= self.day_of[after] for before, after in self.problem.orderings
+        )
+
+
+# --- the search ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """The best schedule found: its ``plans``, ``cost`` (the evaluator's rules), the number of
+    ``moves`` tried and of them ``accepted``."""
+
+    plans: tuple[DayPlan, ...]
+    cost: int
+    day_of: tuple[int, ...]
+    moves: int
+    accepted: int
+
+
+class _Neighbourhoods:
+    """Random moves of one board: each returns a list of (scene, new day), or [] if none."""
+
+    def __init__(self, board: Board, rng: random.Random) -> None:
+        self.board = board
+        self.rng = rng
+        problem = board.problem
+        self.allowed = board.allowed
+        self.allowed_lists = [sorted(days) for days in self.allowed]
+        self.scene_count = len(problem.scenes)
+        self.kinds = (
+            self.scene,
+            self.scene,
+            self.swap,
+            self.block,
+            self.block,
+            self.block_swap,
+            self.day_swap,
+        )
+
+    def pick(self) -> list[tuple[int, int]]:
+        return self.rng.choice(self.kinds)()
+
+    def _target_day(self, allowed: Sequence[int]) -> int:
+        """A used day mostly (joining work is what saves), sometimes any allowed day."""
+        board, rng = self.board, self.rng
+        if rng.random() < 0.8:
+            used = [day for day in allowed if board.scenes_on[day]]
+            if used:
+                return rng.choice(used)
+        return rng.choice(allowed)
+
+    def scene(self) -> list[tuple[int, int]]:
+        scene = self.rng.randrange(self.scene_count)
+        allowed = self.allowed_lists[scene]
+        if len(allowed) < 2:
+            return []
+        return [(scene, self._target_day(allowed))]
+
+    def swap(self) -> list[tuple[int, int]]:
+        first = self.rng.randrange(self.scene_count)
+        second = self.rng.randrange(self.scene_count)
+        day_of = self.board.day_of
+        one, two = day_of[first], day_of[second]
+        if one == two or two not in self.allowed[first] or one not in self.allowed[second]:
+            return []
+        return [(first, two), (second, one)]
+
+    def _random_block(self) -> list[int]:
+        board = self.board
+        scene = self.rng.randrange(self.scene_count)
+        day = board.day_of[scene]
+        location = board.problem.scenes[scene].location
+        return [
+            other
+            for other in board.scenes_on[day]
+            if board.problem.scenes[other].location == location
+        ]
+
+    def _common_days(self, scenes: Sequence[int]) -> list[int]:
+        common = set(self.allowed[scenes[0]])
+        for scene in scenes[1:]:
+            common &= self.allowed[scene]
+        return sorted(common)
+
+    def block(self) -> list[tuple[int, int]]:
+        block = self._random_block()
+        allowed = self._common_days(block)
+        if len(allowed) < 2:
+            return []
+        day = self._target_day(allowed)
+        return [(scene, day) for scene in block]
+
+    def block_swap(self) -> list[tuple[int, int]]:
+        first, second = self._random_block(), self._random_block()
+        day_of = self.board.day_of
+        one, two = day_of[first[0]], day_of[second[0]]
+        if one == two:
+            return []
+        if two not in self._common_days(first) or one not in self._common_days(second):
+            return []
+        return [(scene, two) for scene in first] + [(scene, one) for scene in second]
+
+    def day_swap(self) -> list[tuple[int, int]]:
+        board, rng = self.board, self.rng
+        one = board.day_of[rng.randrange(self.scene_count)]
+        two = rng.randrange(board.problem.day_count)
+        if one == two:
+            return []
+        first, second = list(board.scenes_on[one]), list(board.scenes_on[two])
+        if any(two not in self.allowed[scene] for scene in first):
+            return []
+        if any(one not in self.allowed[scene] for scene in second):
+            return []
+        return [(scene, two) for scene in first] + [(scene, one) for scene in second]
+
+
+def improve_days(
+    problem: IndexedProblem,
+    day_of: Sequence[int],
+    *,
+    deadline: float,
+    seed: int = 0,
+    shapes: DayShapes | None = None,
+    on_better: Callable[[int], None] | None = None,
+) -> SearchResult | None:
+    """Anneal from the assignment ``day_of`` (scene -> day index) until ``deadline``
+    (``time.monotonic()``); None when the start itself breaks a rule. ``on_better(cost)`` hears
+    of better schedules, at most every ``REPORT_EVERY`` seconds."""
+    board = Board(problem, shapes or DayShapes(problem), day_of)
+    start = board.timed()
+    if start is None:
+        return None
+    rng = random.Random(seed)
+    moves = _Neighbourhoods(board, rng)
+    current = board.cost
+    best_cost, best_day_of, best_plans = current, tuple(board.day_of), tuple(start)
+    began = time.monotonic()
+    hot = max(START_TEMPERATURE_SHARE * current, END_TEMPERATURE)
+    temperature = hot
+    tried = accepted = 0
+    reported, last_report = best_cost, began
+    while True:
+        if tried % CLOCK_EVERY == 0:
+            now = time.monotonic()
+            if on_better is not None and best_cost < reported and now - last_report > REPORT_EVERY:
+                on_better(best_cost)
+                reported, last_report = best_cost, now
+            if now >= deadline:
+                break
+            progress = (now - began) / max(deadline - began, 1e-9)
+            temperature = hot * (END_TEMPERATURE / hot) ** progress
+        tried += 1
+        proposal = moves.pick()
+        if not proposal:
+            continue
+        undo = board.relocate(proposal)
+        cost = board.cost
+        delta = cost - current
+        if delta > 0 and rng.random() >= math.exp(-delta / temperature):
+            board.undo(undo)
+            continue
+        plans = board.timed()
+        if plans is None:
+            board.undo(undo)
+            continue
+        current = cost
+        accepted += 1
+        if cost < best_cost:
+            best_cost, best_day_of, best_plans = cost, tuple(board.day_of), tuple(plans)
+    if on_better is not None and best_cost < reported:
+        on_better(best_cost)
+    return SearchResult(best_plans, best_cost, best_day_of, tried, accepted)

@@ -1,0 +1,180 @@
+"""The day-assignment local search: its prices are the evaluator's, its days are valid."""
+
+from __future__ import annotations
+
+import random
+import time
+from dataclasses import replace
+
+import pytest
+
+from firstad.model import Ordering, Schedule
+from firstad.schedule.day_search import Board, DayShapes, improve_days, intersect
+from firstad.schedule.evaluator import evaluate
+from firstad.schedule.generator import Size, generate_problem
+from firstad.schedule.indexed import IndexedProblem, index_problem
+from firstad.schedule.optimizer import optimize
+from firstad.schedule.problem import DaylightMinutes, SchedulingProblem
+from firstad.schedule.sequencing import shoot_day
+from tests.schedule.schedule_builders import brute_force_best, two_sets
+
+# Roomy: more days than the work needs, so random assignments are often valid.
+ROOMY = Size(pages=12, scenes=16, cast=7, locations=5, shoot_days=10, leads=2)
+
+
+def variants(seed: int) -> list[SchedulingProblem]:
+    """A generated production as it is, with a crew rate and daylight, and with orderings."""
+    plain = generate_problem(seed, ROOMY)
+    daylight = DaylightMinutes(sunrise=6 * 60, sunset=19 * 60, twilight=30)
+    orderings = (Ordering("1", "2"), Ordering("3", "4"))
+    return [
+        plain,
+        replace(plain, crew_daily_rate=900, daylight=daylight),
+        replace(plain, orderings=orderings),
+    ]
+
+
+def random_assignment(indexed: IndexedProblem, rng: random.Random) -> list[int]:
+    """Each set's scenes together on a random day they may all be shot (scene by scene when
+    there is none): often a valid board on a roomy calendar."""
+    day_of = [0] * len(indexed.scenes)
+    taken: set[int] = set()
+    for location in range(len(indexed.locations)):
+        scenes = indexed.scenes_at(location)
+        common = set(range(indexed.day_count))
+        for scene in scenes:
+            common &= set(indexed.allowed_days(scene))
+        day = rng.choice(sorted(common - taken or common)) if common else None
+        taken.add(-1 if day is None else day)
+        for scene in scenes:
+            day_of[scene] = day if day is not None else rng.choice(indexed.allowed_days(scene))
+    return day_of
+
+
+def valid_boards(indexed: IndexedProblem, rng: random.Random, count: int) -> list[list[int]]:
+    """Up to ``count`` valid assignments: a random walk of scene moves from a valid start,
+    keeping each move that leaves the board valid."""
+    shapes = DayShapes(indexed)
+    for _ in range(500):
+        board = Board(indexed, shapes, random_assignment(indexed, rng))
+        if board.timed() is not None:
+            break
+    else:
+        return []
+    found = [list(board.day_of)]
+    for _ in range(count * 20):
+        if len(found) >= count:
+            break
+        scenes = rng.sample(range(len(indexed.scenes)), rng.randint(1, 3))
+        undo = board.relocate([(scene, rng.randrange(indexed.day_count)) for scene in scenes])
+        if board.timed() is None:
+            board.undo(undo)
+        else:
+            found.append(list(board.day_of))
+    return found
+
+
+def schedule_of(indexed: IndexedProblem, board: Board) -> Schedule | None:
+    plans = board.timed()
+    if plans is None:
+        return None
+    return Schedule(days=tuple(shoot_day(indexed, plan) for plan in plans))
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_valid_boards_are_clean_and_priced_as_the_evaluator_prices_them(seed: int) -> None:
+    rng = random.Random(seed)
+    checked = 0
+    for problem in variants(seed):
+        indexed = index_problem(problem)
+        shapes = DayShapes(indexed)
+        for day_of in valid_boards(indexed, rng, 60):
+            board = Board(indexed, shapes, day_of)
+            schedule = schedule_of(indexed, board)
+            assert schedule is not None
+            judged = evaluate(problem, schedule)
+            assert judged.violations == ()
+            assert judged.cost.total == board.cost
+            checked += 1
+    assert checked >= 100  # the sample really exercised valid boards
+
+
+@pytest.mark.parametrize("seed", [5, 6])
+def test_moves_and_undos_keep_the_price_exact(seed: int) -> None:
+    problem = variants(seed)[1]
+    indexed = index_problem(problem)
+    rng = random.Random(seed)
+    board = Board(indexed, DayShapes(indexed), random_assignment(indexed, rng))
+    for _ in range(300):
+        scenes = rng.sample(range(len(indexed.scenes)), rng.randint(1, 4))
+        before = board.cost
+        undo = board.relocate([(scene, rng.randrange(indexed.day_count)) for scene in scenes])
+        fresh = Board(indexed, board.shapes, board.day_of)
+        assert board.cost == fresh.cost
+        if rng.random() < 0.5:
+            board.undo(undo)
+            assert board.cost == before
+
+
+def test_a_schedule_the_full_model_times_is_valid_here_too() -> None:
+    problem = variants(7)[1]
+    indexed = index_problem(problem)
+    result = optimize(problem, time_limit=10, seed=0, search="cpsat")
+    assert result.schedule is not None
+    number = {scene.number: index for index, scene in enumerate(indexed.scenes)}
+    day = {day_date: index for index, day_date in enumerate(indexed.dates)}
+    day_of = [0] * len(indexed.scenes)
+    for shoot in result.schedule.days:
+        for scene in shoot.scenes:
+            day_of[number[scene]] = day[shoot.date]
+    board = Board(indexed, DayShapes(indexed), day_of)
+    assert board.timed() is not None
+    assert result.cost is not None
+    assert board.cost == result.cost.total
+
+
+def test_a_day_that_cannot_be_timed_is_refused() -> None:
+    problem = two_sets()
+    indexed = index_problem(problem)
+    everything_on_day_one = [0] * len(indexed.scenes)
+    long_day = replace(indexed, rules=replace(indexed.rules, max_shoot_minutes=30))
+    board = Board(long_day, DayShapes(long_day), everything_on_day_one)
+    assert board.timed() is None
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_the_search_never_leaves_a_worse_or_broken_schedule(seed: int) -> None:
+    problem = variants(seed)[1]
+    indexed = index_problem(problem)
+    boards = valid_boards(indexed, random.Random(seed), 1)
+    assert boards, "no valid random start"
+    start = boards[0]
+    board = Board(indexed, DayShapes(indexed), start)
+    found = improve_days(indexed, start, deadline=time.monotonic() + 1.0, seed=seed)
+    assert found is not None
+    assert found.cost <= board.cost
+    schedule = Schedule(days=tuple(shoot_day(indexed, plan) for plan in found.plans))
+    judged = evaluate(problem, schedule)
+    assert judged.violations == ()
+    assert judged.cost.total == found.cost
+
+
+def test_the_search_finds_the_optimum_of_a_small_production() -> None:
+    problem = two_sets()
+    indexed = index_problem(problem)
+    (start,) = valid_boards(indexed, random.Random(0), 1)
+    found = improve_days(indexed, start, deadline=time.monotonic() + 1.0, seed=0)
+    assert found is not None
+    assert found.cost == brute_force_best(problem)
+
+
+def test_a_start_that_breaks_a_rule_is_refused() -> None:
+    problem = two_sets()
+    indexed = index_problem(problem)
+    tight = replace(indexed, rules=replace(indexed.rules, max_shoot_minutes=30))
+    assert improve_days(tight, [0] * len(indexed.scenes), deadline=time.monotonic()) is None
+
+
+def test_interval_intersection() -> None:
+    assert intersect([(0, 10), (20, 30)], [(5, 25)]) == ((5, 10), (20, 25))
+    assert intersect([(0, 10)], [(11, 20)]) == ()
