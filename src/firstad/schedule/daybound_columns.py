@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -47,13 +48,17 @@ CAST_CHUNK_BITS = 10
 class ColumnBound:
     """The pattern bound: ``bound`` proven, ``rounds`` of pricing, ``converged`` when the LP
     is solved to optimality, ``seconds`` spent; ``applicable`` is False when the problem is
-    outside what the patterns cover (more than two locations a day), and the bound is then 0."""
+    outside what the patterns cover (more than two locations a day), and the bound is then 0.
+    ``prices``: the scene prices that gave the bound, and ``support`` the patterns of the last
+    LP solution (both empty when none), to start another search."""
 
     bound: int
     rounds: int
     converged: bool
     seconds: float
     applicable: bool = True
+    prices: tuple[float, ...] = field(default=(), repr=False)
+    support: tuple[tuple[int, ...], ...] = field(default=(), repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +94,7 @@ class _Master:
     solver: pywraplp.Solver
     cover: list[pywraplp.Constraint]
     days: pywraplp.Constraint
-    columns: set[tuple[int, ...]] = field(default_factory=set)
+    columns: dict[tuple[int, ...], pywraplp.Variable] = field(default_factory=dict)
 
 
 def column_bound(
@@ -100,26 +105,31 @@ def column_bound(
     facts = day_facts(problem)
     if facts.places_a_day is None or facts.places_a_day > 2 or not problem.scenes:
         return _not_applicable(started)
-    patterns = _location_patterns(problem, facts.location_minutes)
+    patterns = location_patterns(problem, facts.location_minutes)
     if patterns is None:
         return _not_applicable(started)
-    costs = _pattern_costs(problem)
-    pairs = _pairs(problem, patterns, facts.incompatible, facts.places_a_day)
+    costs = pattern_costs(problem)
+    pairs = usable_pairs(patterns, facts.incompatible, facts.places_a_day)
     master = _master(problem, patterns, costs)
-    constant = _permits(problem) if permits_included else 0
+    constant = permit_fees(problem) if permits_included else 0
     best_bound, rounds, converged = 0.0, 0, False
+    best_prices: tuple[float, ...] = ()
+    support: tuple[tuple[int, ...], ...] = ()
     while time.monotonic() - started < time_limit:
         rounds += 1
         prices, day_price = _duals(master)
+        support = _support(master)
         best, found = _price(problem, patterns, pairs, costs, prices)
         lagrangian = float(prices.sum()) - problem.day_count * max(best, 0.0)
-        best_bound = max(best_bound, lagrangian)
+        if lagrangian > best_bound:
+            best_bound, best_prices = lagrangian, tuple(float(price) for price in prices)
         added = sum(_add_column(master, problem, costs, column) for column in found)
         if best + day_price <= TOLERANCE or not added:
             converged = best + day_price <= TOLERANCE
             break
     bound = max(0, math.ceil(best_bound - TOLERANCE)) + constant
-    return ColumnBound(bound, rounds, converged, time.monotonic() - started)
+    seconds = time.monotonic() - started
+    return ColumnBound(bound, rounds, converged, seconds, prices=best_prices, support=support)
 
 
 def _not_applicable(started: float) -> ColumnBound:
@@ -127,7 +137,7 @@ def _not_applicable(started: float) -> ColumnBound:
     return ColumnBound(bound=0, rounds=0, converged=False, seconds=seconds, applicable=False)
 
 
-def _permits(problem: IndexedProblem) -> int:
+def permit_fees(problem: IndexedProblem) -> int:
     used = {scene.location for scene in problem.scenes}
     return sum(problem.locations[location].permit_fee for location in used)
 
@@ -135,7 +145,7 @@ def _permits(problem: IndexedProblem) -> int:
 # --- patterns of one location ---------------------------------------------------------------
 
 
-def _location_patterns(
+def location_patterns(
     problem: IndexedProblem, location_minutes: tuple[int, ...]
 ) -> dict[int, LocationPatterns] | None:
     by_location: dict[int, list[int]] = {}
@@ -183,13 +193,28 @@ def _mask_pay(problem: IndexedProblem, mask: int) -> int:
     return sum(member.rate for index, member in enumerate(problem.cast) if mask >> index & 1)
 
 
-def _pattern_costs(problem: IndexedProblem) -> PatternCosts:
+def chunk_table(rates: Sequence[int]) -> IntArray:
+    """``table[chunk, bits]``: the daily rates of the actors in one 10-bit group of a mask."""
+    chunks = max(1, -(-len(rates) // CAST_CHUNK_BITS))
+    table = np.zeros((chunks, 1 << CAST_CHUNK_BITS), dtype=np.int64)
+    bits = np.arange(1 << CAST_CHUNK_BITS)
+    for actor, rate in enumerate(rates):
+        chunk, position = divmod(actor, CAST_CHUNK_BITS)
+        table[chunk] += np.where((bits >> position) & 1, rate, 0)
+    return table
+
+
+def masks_pay(masks: IntArray, table: IntArray) -> IntArray:
+    """The rates of the actors in each mask, summed (``table`` from ``chunk_table``)."""
+    pay = np.zeros(len(masks), dtype=np.int64)
+    for chunk in range(table.shape[0]):
+        pay += table[chunk, (masks >> (chunk * CAST_CHUNK_BITS)) & ((1 << CAST_CHUNK_BITS) - 1)]
+    return pay
+
+
+def pattern_costs(problem: IndexedProblem) -> PatternCosts:
     rules = problem.rules
-    chunks = max(1, -(-len(problem.cast) // CAST_CHUNK_BITS))
-    rates = np.zeros((chunks, 1 << CAST_CHUNK_BITS), dtype=np.int64)
-    for chunk in range(chunks):
-        for bits in range(1 << CAST_CHUNK_BITS):
-            rates[chunk, bits] = _mask_pay(problem, bits << (chunk * CAST_CHUNK_BITS))
+    rates = chunk_table([member.rate for member in problem.cast])
     return PatternCosts(
         rent=tuple(location.rate for location in problem.locations),
         crew=rules.crew_daily_rate,
@@ -202,12 +227,12 @@ def _pattern_costs(problem: IndexedProblem) -> PatternCosts:
     )
 
 
-def _pairs(
-    problem: IndexedProblem,
+def usable_pairs(
     patterns: dict[int, LocationPatterns],
     incompatible: frozenset[tuple[int, int]],
     places_a_day: int,
 ) -> list[tuple[int, int]]:
+    """The location pairs one day may visit together."""
     if places_a_day < 2:
         return []
     return [
@@ -228,7 +253,7 @@ def overtime_cost(length: int, standard: int, rate: int) -> int:
 
 
 @njit(cache=True)
-def _shared_pay(mask: int, chunk_rates: IntArray) -> int:
+def shared_pay(mask: int, chunk_rates: IntArray) -> int:
     total = 0
     for chunk in range(chunk_rates.shape[0]):
         total += chunk_rates[chunk, (mask >> (chunk * 10)) & 1023]
@@ -260,7 +285,7 @@ def _best_pair(  # noqa: PLR0917 (numba: positional only)
             )
             shared = first_cast[first] & second_cast[second]
             if shared:
-                value += _shared_pay(shared, chunk_rates)
+                value += shared_pay(shared, chunk_rates)
             if value > best:
                 best, best_first, best_second = value, first, second
     return best, best_first, best_second
@@ -295,7 +320,7 @@ def _price(
         if first_index < 0:
             continue
         value -= costs.rent[first] + costs.rent[second] + costs.move_cost + costs.crew
-        scenes = _scenes_of(one, first_index) + _scenes_of(other, second_index)
+        scenes = scenes_of(one, first_index) + scenes_of(other, second_index)
         found.append((value, scenes))
     best = max(value for value, _ in found)
     found.sort(key=lambda column: -column[0])
@@ -308,10 +333,10 @@ def _best_single(item: LocationPatterns, values: FloatArray, costs: PatternCosts
     )
     net = values - overtime - costs.rent[item.location] - costs.crew
     index = int(np.argmax(net))
-    return float(net[index]), _scenes_of(item, index)
+    return float(net[index]), scenes_of(item, index)
 
 
-def _scenes_of(item: LocationPatterns, index: int) -> tuple[int, ...]:
+def scenes_of(item: LocationPatterns, index: int) -> tuple[int, ...]:
     return tuple(
         scene for scene, member in zip(item.scenes, item.members[index], strict=True) if member
     )
@@ -345,8 +370,8 @@ def _add_column(
     scenes = tuple(sorted(column[1]))
     if scenes in master.columns:
         return False
-    master.columns.add(scenes)
     variable = master.solver.NumVar(0, master.solver.infinity(), "")
+    master.columns[scenes] = variable
     for scene in scenes:
         master.cover[scene].SetCoefficient(variable, 1)
     master.days.SetCoefficient(variable, 1)
@@ -375,3 +400,10 @@ def _duals(master: _Master) -> tuple[FloatArray, float]:
     master.solver.Solve()
     prices = np.array([max(row.dual_value(), 0.0) for row in master.cover], dtype=np.float64)
     return prices, min(master.days.dual_value(), 0.0)
+
+
+def _support(master: _Master) -> tuple[tuple[int, ...], ...]:
+    """The patterns the LP solution just computed uses."""
+    return tuple(
+        scenes for scenes, variable in master.columns.items() if variable.solution_value() > 0
+    )
