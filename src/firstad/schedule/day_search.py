@@ -43,6 +43,10 @@ START_TEMPERATURE_SHARE = 0.002
 END_TEMPERATURE = 1.0
 # Remembered day timings before the memo is cleared (each is a few hundred bytes).
 MEMO_LIMIT = 200_000
+# The price of a day no order and call can fit: the search leaves it at once.
+IMPOSSIBLE = 1 << 40
+# Days a dissolved day's block is tried on (each try is a move and its undo).
+DISSOLVE_TRIES = 4
 # How often (moves) the clock is read and the temperature updated.
 CLOCK_EVERY = 64
 # Least seconds between two reports of a better schedule.
@@ -206,6 +210,7 @@ class Board:
             self.scenes_on[day].add(scene)
         self.day_shapes: list[DayShape | None] = [None] * days
         self.day_costs = [0] * days
+        self.total = 0
         for day in range(days):
             self._reshape(day)
         self.used = sum(1 << day for day in range(days) if self.scenes_on[day])
@@ -221,28 +226,33 @@ class Board:
         self.drop_pickup = [member.drop_pickup for member in problem.cast]
         self.ordinals = [day_date.toordinal() for day_date in problem.dates]
         self.actor_costs = [self._actor_cost(member) for member in range(cast_count)]
-        self.permits = sum(
+        # Every set with a scene pays its permit once, wherever the scenes go.
+        permits = sum(
             location.permit_fee
             for index, location in enumerate(problem.locations)
             if any(scene.location == index for scene in problem.scenes)
         )
+        self.total += sum(self.actor_costs) + permits
 
     # --- cost ---------------------------------------------------------------------------
 
     @property
     def cost(self) -> int:
-        return sum(self.day_costs) + sum(self.actor_costs) + self.permits
+        return self.total
 
     def _reshape(self, day: int) -> None:
         scenes = self.scenes_on[day]
-        if not scenes:
-            self.day_shapes[day] = None
-            self.day_costs[day] = 0
-            return
-        shape = self.shapes.shape(frozenset(scenes))
+        shape = self.shapes.shape(frozenset(scenes)) if scenes else None
         self.day_shapes[day] = shape
         # An impossible day costs as much as a whole shoot: the search leaves it at once.
-        self.day_costs[day] = shape.fixed_cost if shape is not None else 1 << 40
+        cost = 0 if not scenes else IMPOSSIBLE if shape is None else shape.fixed_cost
+        self.total += cost - self.day_costs[day]
+        self.day_costs[day] = cost
+
+    def _reprice(self, member: int) -> None:
+        cost = self._actor_cost(member)
+        self.total += cost - self.actor_costs[member]
+        self.actor_costs[member] = cost
 
     def _actor_cost(self, member: int) -> int:
         mask = self.work_mask[member]
@@ -305,11 +315,19 @@ class Board:
                 used |= 1 << day
             else:
                 used &= ~(1 << day)
-        changed = used != self.used
+        flipped = used ^ self.used
         self.used = used
-        members: Iterable[int] = range(len(self.rates)) if changed else cast
-        for member in members:
-            self.actor_costs[member] = self._actor_cost(member)
+        for member in cast:
+            self._reprice(member)
+        if not flipped:
+            return
+        # A day starting or ending its use changes the holds of whoever's span covers it.
+        lowest, highest = (flipped & -flipped).bit_length() - 1, flipped.bit_length() - 1
+        for member, mask in enumerate(self.work_mask):
+            if mask and member not in cast:
+                first, last = (mask & -mask).bit_length() - 1, mask.bit_length() - 1
+                if first < highest and lowest < last:
+                    self._reprice(member)
 
     def undo(self, undo: list[tuple[int, int]]) -> None:
         self.relocate(undo[::-1])
@@ -404,6 +422,8 @@ class _Neighbourhoods:
             self.block,
             self.block_swap,
             self.day_swap,
+            self.join_set,
+            self.dissolve,
         )
 
     def pick(self) -> list[tuple[int, int]]:
@@ -468,6 +488,57 @@ class _Neighbourhoods:
         if two not in self._common_days(first) or one not in self._common_days(second):
             return []
         return [(scene, two) for scene in first] + [(scene, one) for scene in second]
+
+    def join_set(self) -> list[tuple[int, int]]:
+        """A set's block moved to another day the set is already used on: a rental day less."""
+        block = self._random_block()
+        board = self.board
+        location = board.problem.scenes[block[0]].location
+        here = board.day_of[block[0]]
+        common = self._common_days(block)
+        days = [
+            day
+            for day in common
+            if day != here
+            and any(
+                board.problem.scenes[other].location == location for other in board.scenes_on[day]
+            )
+        ]
+        if not days:
+            return []
+        day = self.rng.choice(days)
+        return [(scene, day) for scene in block]
+
+    def dissolve(self) -> list[tuple[int, int]]:
+        """Every block of one day moved to the other used day it costs least on: a shoot day
+        less, which is every lead's pay for that day. Priced by trying, then undone."""
+        board, rng = self.board, self.rng
+        day = board.day_of[rng.randrange(self.scene_count)]
+        blocks: dict[int, list[int]] = {}
+        for scene in board.scenes_on[day]:
+            blocks.setdefault(board.problem.scenes[scene].location, []).append(scene)
+        chosen: list[tuple[int, int]] = []
+        applied: list[list[tuple[int, int]]] = []
+        for block in blocks.values():
+            best: tuple[int, int] | None = None
+            targets = [
+                target
+                for target in self._common_days(block)
+                if target != day and board.scenes_on[target]
+            ]
+            for target in rng.sample(targets, min(len(targets), DISSOLVE_TRIES)):
+                undo = board.relocate([(scene, target) for scene in block])
+                if board.day_shapes[target] is not None and (best is None or board.cost < best[0]):
+                    best = (board.cost, target)
+                board.undo(undo)
+            if best is None:
+                break
+            move = [(scene, best[1]) for scene in block]
+            applied.append(board.relocate(move))
+            chosen += move
+        for undo in reversed(applied):
+            board.undo(undo)
+        return chosen if len(chosen) == len(board.scenes_on[day]) else []
 
     def day_swap(self) -> list[tuple[int, int]]:
         board, rng = self.board, self.rng
