@@ -45,6 +45,9 @@ END_TEMPERATURE = 1.0
 MEMO_LIMIT = 200_000
 # The price of a day no order and call can fit: the search leaves it at once.
 IMPOSSIBLE = 1 << 40
+# Where a moved scene or block goes: a day its best-paid actor works, a used day, any day.
+AFFINITY_SHARE = 0.4
+USED_SHARE = 0.85
 # Days a dissolved day's block is tried on (each try is a move and its undo).
 DISSOLVE_TRIES = 4
 # How often (moves) the clock is read and the temperature updated.
@@ -429,10 +432,23 @@ class _Neighbourhoods:
     def pick(self) -> list[tuple[int, int]]:
         return self.rng.choice(self.kinds)()
 
-    def _target_day(self, allowed: Sequence[int]) -> int:
-        """A used day mostly (joining work is what saves), sometimes any allowed day."""
+    def _target_day(self, allowed: Sequence[int], scenes: Sequence[int]) -> int:
+        """Often a day the scenes' best-paid actor already works (no new day on payroll),
+        mostly a used day (joining work is what saves), sometimes any allowed day."""
         board, rng = self.board, self.rng
-        if rng.random() < 0.8:
+        draw = rng.random()
+        if draw < AFFINITY_SHARE:
+            member = max(
+                (member for scene in scenes for member in board.scene_cast[scene]),
+                key=board.rates.__getitem__,
+                default=None,
+            )
+            if member is not None:
+                works = board.work_mask[member]
+                days = [day for day in allowed if (works >> day) & 1]
+                if days:
+                    return rng.choice(days)
+        if draw < USED_SHARE:
             used = [day for day in allowed if board.scenes_on[day]]
             if used:
                 return rng.choice(used)
@@ -443,7 +459,7 @@ class _Neighbourhoods:
         allowed = self.allowed_lists[scene]
         if len(allowed) < 2:
             return []
-        return [(scene, self._target_day(allowed))]
+        return [(scene, self._target_day(allowed, (scene,)))]
 
     def swap(self) -> list[tuple[int, int]]:
         first = self.rng.randrange(self.scene_count)
@@ -476,7 +492,7 @@ class _Neighbourhoods:
         allowed = self._common_days(block)
         if len(allowed) < 2:
             return []
-        day = self._target_day(allowed)
+        day = self._target_day(allowed, block)
         return [(scene, day) for scene in block]
 
     def block_swap(self) -> list[tuple[int, int]]:

@@ -8,12 +8,11 @@ always judged by the evaluator, and the cost it reports is the evaluator's.
 
 Two searches follow the first schedule. Plain CP-SAT (its own portfolio, LP and generic
 neighbourhoods) is exact on small productions and proves their optimum. Above
-``LNS_MIN_SCENES`` scenes the structured large-neighbourhood search of ``lns`` takes over.
-Measured with ``bench/schedule.py`` (same seeds, same time, two workers): on the 120-scene
-features LNS is ahead at 20 s on every seed and ends about 1 % cheaper at 60 s (ratios 0.971,
-0.988, 1.011 on seeds 1-3: a small edge, near the run-to-run noise); on the 40-scene quick
-instance plain CP-SAT wins (LNS 4.5 % dearer at 10 s). Re-planning keeps plain CP-SAT, whose
-moved-scene limit the slices would have to respect scene by scene.
+``LNS_MIN_SCENES`` scenes a local search takes over: first the day-assignment annealing of
+``day_search`` (thousands of scene, block and day moves a second, priced by the evaluator's
+rules), then the CP-SAT neighbourhoods of ``lns`` from its best schedule. Re-planning keeps
+plain CP-SAT, whose moved-scene limit the local searches would have to respect scene by
+scene; locked days keep the CP-SAT neighbourhoods only.
 """
 
 from __future__ import annotations

@@ -30,7 +30,8 @@ class ProgressEvent:
 
     ``elapsed`` and ``time_limit`` in seconds; ``cost`` the best schedule's objective so far
     (None before the first), ``lower_bound`` the proven bound, ``gap`` their relative distance
-    (None until both exist); ``phase`` names the stage (``search``, ``replan``, ``lns``).
+    (None until both exist); ``phase`` names the stage (``first``, ``search``, ``replan``,
+    ``days`` for the day-assignment local search, ``lns``).
     """
 
     elapsed: float
