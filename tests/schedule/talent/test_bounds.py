@@ -13,7 +13,12 @@ import random
 
 import numpy as np
 
-from firstad.schedule.talent.bounds import lower_bound, strong_lower_bound
+from firstad.schedule.talent.bounds import (
+    _one_side_bound,
+    _side_bound,
+    lower_bound,
+    strong_lower_bound,
+)
 from firstad.schedule.talent.instance import TalentInstance
 from firstad.schedule.talent.kernel import children, transition
 from firstad.schedule.talent.preprocess import reduce
@@ -99,6 +104,67 @@ def test_lower_bound_never_exceeds_the_state_value() -> None:
         quick = lower_bound(data, np.int64(q), np.int64(front), np.int64(back))
         strong = strong_lower_bound(data, np.int64(q), np.int64(front), np.int64(back))
         assert quick <= strong <= value, (q, front, back)
+
+
+def _reachable_states(
+    generator: random.Random, data: Data, count: int
+) -> list[tuple[int, int, int]]:
+    """States the search can reach: a random order, a few scenes shot from each end."""
+    scene_actors = data[0]
+    scenes = scene_actors.shape[0]
+    states = []
+    for _ in range(count):
+        order = generator.sample(range(scenes), scenes)
+        front_count = generator.randint(0, scenes - 1)
+        back_count = generator.randint(0, scenes - 1 - front_count)
+        middle = order[front_count : scenes - back_count]
+        q = sum(1 << scene for scene in middle)
+        present = int(np.bitwise_or.reduce(scene_actors[middle]))
+        front = present & int(np.bitwise_or.reduce(scene_actors[order[:front_count]], initial=0))
+        back = present & int(
+            np.bitwise_or.reduce(scene_actors[order[scenes - back_count :]], initial=0)
+        )
+        states.append((q, min(front, back), max(front, back)))
+    return states
+
+
+def test_lower_bound_holds_on_reachable_states() -> None:
+    generator = random.Random(1993)
+    for _ in range(80):
+        reduction = reduce(_random_instance(generator))
+        if not reduction.durations:
+            continue
+        data = search_data(reduction)
+        for q, front, back in _reachable_states(generator, data, 6):
+            value = _state_value(data, q, front, back)
+            quick = lower_bound(data, np.int64(q), np.int64(front), np.int64(back))
+            strong = strong_lower_bound(data, np.int64(q), np.int64(front), np.int64(back))
+            assert quick <= strong <= value, (q, front, back)
+
+
+def _group_alone(data: Data, q: int, group: int) -> int:
+    """Least pay of a one-sided group on its own: each actor waits from the edge to its last."""
+    scene_actors, durations, costs = data[0], data[1], data[3]
+    best = None
+    for order in itertools.permutations(_bits(q)):
+        finished: dict[int, int] = {}
+        day = 0
+        for scene in order:
+            day += int(durations[scene])
+            finished.update((actor, day) for actor in _bits(int(scene_actors[scene]) & group))
+        pay = sum(int(costs[actor]) * day for actor, day in finished.items())
+        best = pay if best is None else min(best, pay)
+    assert best is not None
+    return best
+
+
+def test_side_bound_is_the_exact_pay_of_a_small_group() -> None:
+    for data, q, front, _ in _cases(2026, 40, 5):
+        group = front & int(np.bitwise_or.reduce(data[0][_bits(q)]))
+        smith = _one_side_bound(data, np.int64(q), np.int64(group))
+        exact = _side_bound(data, np.int64(q), np.int64(group))
+        alone = _group_alone(data, q, group) if group else 0
+        assert smith <= exact == alone, (q, group)
 
 
 def test_lower_bound_is_exact_when_every_actor_is_on_location_from_both_sides() -> None:

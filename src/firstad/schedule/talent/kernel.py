@@ -52,18 +52,55 @@ INFINITY = np.int64(1) << np.int64(60)
 
 @njit(cache=True)
 def _slot(keys, q, front, back):  # type: ignore[no-untyped-def]
-    """Linear probing: the slot holding the key, or the empty slot where it would go."""
+    """Linear probing from a hash of ``q`` alone: the slot holding the key, or the empty slot
+    where it would go. Every entry with the same ``q`` lies on the way (see ``_probe``)."""
     mask = keys.shape[0] - 1
-    mixed = (q * np.int64(0x9E3779B97F4A7C15)) ^ (front * np.int64(0xC2B2AE3D27D4EB4F))
-    mixed ^= back * np.int64(0x165667B19E3779F9)
-    mixed ^= mixed >> np.int64(29)
-    index = mixed & mask
+    index = _home(q, mask)
     while True:
         if keys[index, 0] == -1 or (
             keys[index, 0] == q and keys[index, 1] == front and keys[index, 2] == back
         ):
             return index
         index = (index + 1) & mask
+
+
+@njit(cache=True)
+def _home(q, mask):  # type: ignore[no-untyped-def]
+    mixed = q * np.int64(0x9E3779B97F4A7C15)
+    mixed ^= mixed >> np.int64(29)
+    mixed *= np.int64(0xC2B2AE3D27D4EB4F)
+    mixed ^= mixed >> np.int64(32)
+    return mixed & mask
+
+
+@njit(cache=True)
+def _probe(keys, values, q, front, back, bound):  # type: ignore[no-untyped-def]  # noqa: PLR0917
+    """The key's slot (as ``_slot``) and ``bound`` raised by what the memo knows of smaller states.
+
+    A state's value only grows when more actors are waiting: with the same scenes left, every
+    order of the middle pays at least as much for ``front`` and ``back`` as for subsets of them.
+    So the value (exact or lower bound) of ``(q, f, b)`` with ``f <= front`` and ``b <= back``
+    (or the mirror) bounds this state from below.
+    """
+    mask = keys.shape[0] - 1
+    index = _home(q, mask)
+    while True:
+        if keys[index, 0] == -1:
+            return index, bound
+        if keys[index, 0] == q:
+            other_front, other_back = keys[index, 1], keys[index, 2]
+            if other_front == front and other_back == back:
+                return index, bound
+            if _within(other_front, other_back, front, back) or _within(
+                other_back, other_front, front, back
+            ):
+                bound = max(bound, values[index])
+        index = (index + 1) & mask
+
+
+@njit(cache=True)
+def _within(small_front, small_back, front, back):  # type: ignore[no-untyped-def]
+    return small_front & ~front == 0 and small_back & ~back == 0
 
 
 @njit(cache=True)
@@ -191,7 +228,7 @@ def search(  # type: ignore[no-untyped-def]  # noqa: PLR0917 (numba: positional 
     if front > back:
         front, back = back, front
     keys, values, kinds = table
-    slot = _slot(keys, q, front, back)
+    slot, estimate = _probe(keys, values, q, front, back, estimate)
     if keys[slot, 0] != -1:
         if kinds[slot] == EXACT:
             return values[slot]

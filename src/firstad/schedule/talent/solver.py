@@ -16,8 +16,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from firstad.schedule.talent import kernel
-from firstad.schedule.talent.bounds import strong_lower_bound
+from firstad.schedule.talent.bounds import EXACT_GROUP, strong_lower_bound
 from firstad.schedule.talent.evaluation import evaluate
+from firstad.schedule.talent.groups import holding_groups
 from firstad.schedule.talent.heuristic import iterated_local_search
 from firstad.schedule.talent.instance import TalentInstance
 from firstad.schedule.talent.preprocess import Reduction, reduce
@@ -97,9 +98,13 @@ def search_data(reduction: Reduction) -> tuple[np.ndarray, ...]:
 
     Scene casts and durations, each actor's scenes and cost (bit masks), the byte tables of
     durations and costs for ``mask_sum``, scratch buffers for the bound (shares, actors, pair
-    gains, own days) and the byte table of the longest duration for ``mask_max``.
+    gains, own days), the byte table of the longest duration for ``mask_max``, the groups of
+    three actors with forced holding and that holding (groups.py), and the scratch tables of
+    ``_side_bound`` (scene unions and least pay per subset of a group).
     """
     scene_actors = np.array(reduction.actor_masks, dtype=np.int64)
+    durations = np.array(reduction.durations, dtype=np.int64)
+    costs = np.array(reduction.costs, dtype=np.int64)
     actor_scenes = np.array(
         [
             sum(
@@ -113,9 +118,9 @@ def search_data(reduction: Reduction) -> tuple[np.ndarray, ...]:
     )
     return (
         scene_actors,
-        np.array(reduction.durations, dtype=np.int64),
+        durations,
         actor_scenes,
-        np.array(reduction.costs, dtype=np.int64),
+        costs,
         _mask_table(reduction.durations),
         _mask_table(reduction.costs),
         np.zeros(len(reduction.costs)),
@@ -123,6 +128,9 @@ def search_data(reduction: Reduction) -> tuple[np.ndarray, ...]:
         np.zeros((len(reduction.costs), len(reduction.costs)), dtype=np.int64),
         np.zeros(len(reduction.costs), dtype=np.int64),
         _mask_table(reduction.durations, largest=True),
+        *holding_groups(scene_actors, durations, costs),
+        np.zeros(1 << EXACT_GROUP, dtype=np.int64),
+        np.zeros(1 << EXACT_GROUP, dtype=np.int64),
     )
 
 
