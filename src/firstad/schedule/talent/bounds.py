@@ -48,18 +48,6 @@ def mask_sum(mask, table):  # type: ignore[no-untyped-def]
 
 
 @njit(cache=True)
-def mask_max(mask, table):  # type: ignore[no-untyped-def]
-    """Largest per-bit value of ``mask``, eight bits at a time from ``table[chunk, byte]``."""
-    largest = np.int64(0)
-    chunk = 0
-    while mask != 0:
-        largest = max(largest, table[chunk, mask & 255])
-        mask >>= 8
-        chunk += 1
-    return largest
-
-
-@njit(cache=True)
 def actors_of(scenes, actor_scenes):  # type: ignore[no-untyped-def]
     """The actors with at least one scene in the mask ``scenes``."""
     result = np.int64(0)
@@ -99,7 +87,7 @@ def strong_lower_bound(data, q, front, back):  # type: ignore[no-untyped-def]
 @njit(cache=True)
 def _group_holding(data, q, started):  # type: ignore[no-untyped-def]
     """Forced holding of disjoint groups of actors not yet started (see groups.py), greedily."""
-    actor_scenes, masks, holding = data[2], data[11], data[12]
+    actor_scenes, masks, holding = data[2], data[10], data[11]
     # Only actors with every scene still to shoot: true of all the unstarted ones in the search.
     waiting = np.int64(0)
     for actor in range(actor_scenes.shape[0]):
@@ -130,10 +118,11 @@ def _fixed_pay(data, q, front, back):  # type: ignore[no-untyped-def]
 def _crossing_bound(data, q, front_only, back_only):  # type: ignore[no-untyped-def]
     """Pay of the one-sided actors when pairs that share a scene are counted together.
 
-    An actor ``f`` waiting from the front and an actor ``b`` waiting from the back who share a
-    remaining scene ``s`` cover the whole middle between them: ``f`` stays until ``s`` ends, ``b``
-    is there from when ``s`` starts, so their stays add up to at least the ``T`` remaining days
-    plus ``d_s``. With each also present at least on their own days, the cheaper way to split
+    An actor ``f`` waiting from the front and an actor ``b`` waiting from the back who share
+    remaining scenes cover the whole middle between them, and both are there for every shared
+    scene: ``f`` stays until the last shared scene ends, ``b`` is there from when the first one
+    starts, so their stays add up to at least the ``T`` remaining days plus the days of all the
+    shared scenes. With each also present at least on their own days, the cheaper way to split
     that is a bound on the pair (see ``_pair_bound``). Pairs taken greedily by gain, each actor
     at most once, plus the one-sided bound of the actors left unpaired, bound the pay of both
     groups. (Our own bound; it is the two-ended counterpart of the pairwise holding bounds of
@@ -142,7 +131,7 @@ def _crossing_bound(data, q, front_only, back_only):  # type: ignore[no-untyped-
     if front_only == 0 or back_only == 0:
         return np.int64(0)
     actor_scenes, costs, duration_table = data[2], data[3], data[4]
-    own, gains, longest_table = data[9], data[8], data[10]
+    own, gains = data[9], data[8]
     actor_count = costs.shape[0]
     days = mask_sum(q, duration_table)
     for actor in range(actor_count):
@@ -158,7 +147,7 @@ def _crossing_bound(data, q, front_only, back_only):  # type: ignore[no-untyped-
             shared = actor_scenes[first] & actor_scenes[second] & q
             if shared == 0:
                 continue
-            covered = days + mask_max(shared, longest_table)
+            covered = days + mask_sum(shared, duration_table)
             pair = _pair_bound(costs[first], costs[second], own[first], own[second], covered)
             gains[first, second] = pair - costs[first] * own[first] - costs[second] * own[second]
     paired = np.int64(0)
@@ -264,7 +253,7 @@ def _side_bound(data, q, group):  # type: ignore[no-untyped-def]
             count += 1
     if count > EXACT_GROUP or count <= 1:
         return _one_side_bound(data, q, group)
-    union, least = data[13], data[14]
+    union, least = data[12], data[13]
     union[0] = 0
     least[0] = 0
     for subset in range(1, 1 << count):

@@ -78,18 +78,14 @@ def solve(
     )
 
 
-def _mask_table(values: tuple[int, ...], *, largest: bool = False) -> np.ndarray:
-    """``table[chunk, byte]``: the sum (or the largest) of ``values`` over the bits of ``byte``
-    in that chunk."""
+def _mask_table(values: tuple[int, ...]) -> np.ndarray:
+    """``table[chunk, byte]``: the sum of ``values`` over the bits of ``byte`` in that chunk."""
     table = np.zeros((8, 256), dtype=np.int64)
     for bit, value in enumerate(values):
         chunk, offset = divmod(bit, 8)
         for byte in range(256):
             if (byte >> offset) & 1:
-                if largest:
-                    table[chunk, byte] = max(table[chunk, byte], value)
-                else:
-                    table[chunk, byte] += value
+                table[chunk, byte] += value
     return table
 
 
@@ -98,9 +94,9 @@ def search_data(reduction: Reduction) -> tuple[np.ndarray, ...]:
 
     Scene casts and durations, each actor's scenes and cost (bit masks), the byte tables of
     durations and costs for ``mask_sum``, scratch buffers for the bound (shares, actors, pair
-    gains, own days), the byte table of the longest duration for ``mask_max``, the groups of
-    three actors with forced holding and that holding (groups.py), and the scratch tables of
-    ``_side_bound`` (scene unions and least pay per subset of a group).
+    gains, own days), the groups of three actors with forced holding and that holding
+    (groups.py), and the scratch tables of ``_side_bound`` (scene unions and least pay per
+    subset of a group).
     """
     scene_actors = np.array(reduction.actor_masks, dtype=np.int64)
     durations = np.array(reduction.durations, dtype=np.int64)
@@ -127,7 +123,6 @@ def search_data(reduction: Reduction) -> tuple[np.ndarray, ...]:
         np.zeros(len(reduction.costs), dtype=np.int64),
         np.zeros((len(reduction.costs), len(reduction.costs)), dtype=np.int64),
         np.zeros(len(reduction.costs), dtype=np.int64),
-        _mask_table(reduction.durations, largest=True),
         *holding_groups(scene_actors, durations, costs),
         np.zeros(1 << EXACT_GROUP, dtype=np.int64),
         np.zeros(1 << EXACT_GROUP, dtype=np.int64),
