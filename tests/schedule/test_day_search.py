@@ -8,15 +8,23 @@ from dataclasses import replace
 
 import pytest
 
-from firstad.model import Ordering, Schedule
+from firstad.model import IntExt, Ordering, Schedule
 from firstad.schedule.day_search import Board, DayShapes, improve_days, intersect
 from firstad.schedule.evaluator import evaluate
 from firstad.schedule.generator import Size, generate_problem
 from firstad.schedule.indexed import IndexedProblem, index_problem
-from firstad.schedule.optimizer import optimize
+from firstad.schedule.lns import incumbent_of_days
+from firstad.schedule.optimizer import build_cost_model, optimize
 from firstad.schedule.problem import DaylightMinutes, SchedulingProblem
 from firstad.schedule.sequencing import shoot_day
-from tests.schedule.schedule_builders import brute_force_best, two_sets
+from tests.schedule.schedule_builders import (
+    actor,
+    brute_force_best,
+    place,
+    two_sets,
+    weekdays,
+)
+from tests.schedule.schedule_builders import scene as scene_job
 
 # Roomy: more days than the work needs, so random assignments are often valid.
 ROOMY = Size(pages=12, scenes=16, cast=7, locations=5, shoot_days=10, leads=2)
@@ -131,6 +139,41 @@ def test_a_schedule_the_full_model_times_is_valid_here_too() -> None:
     assert board.timed() is not None
     assert result.cost is not None
     assert board.cost == result.cost.total
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_every_valid_board_is_one_the_full_model_can_time(seed: int) -> None:
+    """Its days can then be locked and re-planned around by CP-SAT (light per block there)."""
+    problem = variants(seed)[1]
+    indexed = index_problem(problem)
+    model = build_cost_model(indexed)
+    boards = valid_boards(indexed, random.Random(seed), 60)[::6]
+    assert len(boards) >= 5
+    for day_of in boards:
+        timed = incumbent_of_days(model, day_of, seconds=10, seed=0)
+        assert timed is not None
+        assert timed.objective == Board(indexed, DayShapes(indexed), day_of).cost
+
+
+def test_a_set_that_mixes_lights_in_a_day_is_refused_as_the_model_refuses_it() -> None:
+    """Day then dusk on one street could be shot scene by scene across sunset; the model puts
+    a set's whole block in each exterior's light, and so does the search."""
+    days = weekdays(2)
+    street = [
+        replace(scene_job("1", 120, ["maya"], "street"), int_ext=IntExt.EXT),
+        replace(scene_job("2", 30, ["maya"], "street", time_of_day="DUSK"), int_ext=IntExt.EXT),
+    ]
+    mixed = SchedulingProblem(
+        title="dusk",
+        scenes=tuple(street),
+        dates=days,
+        cast={"maya": actor("maya", 500, days)},
+        locations={"street": place("street", days)},
+        daylight=DaylightMinutes(sunrise=6 * 60, sunset=18 * 60, twilight=30),
+    )
+    indexed = index_problem(mixed)
+    assert Board(indexed, DayShapes(indexed), [0, 0]).timed() is None
+    assert Board(indexed, DayShapes(indexed), [0, 1]).timed() is not None
 
 
 def test_a_day_that_cannot_be_timed_is_refused() -> None:

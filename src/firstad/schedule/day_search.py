@@ -17,10 +17,11 @@ Kirkpatrick et al. 1983). Here a move is priced and checked in microseconds:
   before it, is exact for feasibility: the wrap only moves with the call, so calling earlier
   never hurts the days that follow.
 
-Stricter than the evaluator in one place, as the CP-SAT model is: a location's scenes are
-shot in one block a day, inside one opening of its hours and, for exteriors, one span of their
-light each. Locked days and re-planning stay with CP-SAT (``optimizer``); this search serves
-the free search of large productions.
+Stricter than the evaluator where the CP-SAT model is, so that every day found here can be
+locked and re-timed by the model: a location's scenes are shot in one block a day, inside one
+opening of its hours, and the whole block inside the light of each exterior in it. Locked
+days and re-planning stay with CP-SAT (``optimizer``); this search serves free searches: all
+of the time of large productions, a first stretch of small ones before CP-SAT goes on.
 """
 
 from __future__ import annotations
@@ -163,7 +164,7 @@ class DayShapes:
         return DayShape(length, fixed, cast, tuple(options))
 
     def _calls(self, order: tuple[Block, ...]) -> tuple[Interval, ...]:
-        """Calls at which every block of ``order`` fits its hours and every scene its light."""
+        """Calls at which every block of ``order`` fits its hours and its exteriors' light."""
         problem = self.problem
         calls: tuple[Interval, ...] = ((0, LATEST_CALL),)
         offset = 0
@@ -179,18 +180,15 @@ class DayShapes:
                         (start - offset, start + opening - offset - minutes) for start in starts
                     ),
                 )
-            start = offset
+            # The set's whole block inside each exterior's light, as the CP-SAT model has it
+            # (so a day found here can be locked and re-timed by the model).
             for scene_index in block:
-                scene = problem.scenes[scene_index]
-                if scene.light is not None:
+                light = problem.scenes[scene_index].light
+                if light is not None:
                     calls = intersect(
                         calls,
-                        _union(
-                            (first - start, last - start - scene.minutes)
-                            for first, last in scene.light
-                        ),
+                        _union((first - offset, last - offset - minutes) for first, last in light),
                     )
-                start += scene.minutes
             if not calls:
                 return ()
             offset += minutes + problem.rules.move_minutes
@@ -578,10 +576,12 @@ def improve_days(
     seed: int = 0,
     shapes: DayShapes | None = None,
     on_better: Callable[[int], None] | None = None,
+    patience: int | None = None,
 ) -> SearchResult | None:
     """Anneal from the assignment ``day_of`` (scene -> day index) until ``deadline``
     (``time.monotonic()``); None when the start itself breaks a rule. ``on_better(cost)`` hears
-    of better schedules, at most every ``REPORT_EVERY`` seconds."""
+    of better schedules, at most every ``REPORT_EVERY`` seconds. With ``patience``, the search
+    also stops after that many moves without a better schedule."""
     board = Board(problem, shapes or DayShapes(problem), day_of)
     start = board.timed()
     if start is None:
@@ -595,13 +595,14 @@ def improve_days(
     temperature = hot
     tried = accepted = 0
     reported, last_report = best_cost, began
+    found_at = 0
     while True:
         if tried % CLOCK_EVERY == 0:
             now = time.monotonic()
             if on_better is not None and best_cost < reported and now - last_report > REPORT_EVERY:
                 on_better(best_cost)
                 reported, last_report = best_cost, now
-            if now >= deadline:
+            if now >= deadline or (patience is not None and tried - found_at > patience):
                 break
             progress = (now - began) / max(deadline - began, 1e-9)
             temperature = hot * (END_TEMPERATURE / hot) ** progress
@@ -623,6 +624,7 @@ def improve_days(
         accepted += 1
         if cost < best_cost:
             best_cost, best_day_of, best_plans = cost, tuple(board.day_of), tuple(plans)
+            found_at = tried
     if on_better is not None and best_cost < reported:
         on_better(best_cost)
     return SearchResult(best_plans, best_cost, best_day_of, tried, accepted)

@@ -73,6 +73,11 @@ SEARCHES = ("auto", "cpsat", "lns")
 # After the first schedule, the day-assignment local search (``day_search``) gets this share
 # of the search time, and the CP-SAT neighbourhoods the rest.
 DAY_SEARCH_SHARE = 0.7
+# Below LNS_MIN_SCENES, the day search's share of the time before plain CP-SAT goes on.
+POLISH_SHARE = 0.3
+# ... and it stops sooner after this many moves without a better schedule (a second or two):
+# CP-SAT proves small productions optimal faster than a search that cannot prove anything.
+POLISH_PATIENCE = 20_000
 # Seconds allowed to time the local search's best assignment in the full model.
 TIMING_SECONDS = 5.0
 
@@ -146,10 +151,14 @@ def optimize(
     # The day-pattern bound is far stronger but takes seconds: it runs after the search, in
     # a reserved slice, so the first schedule still comes as fast as the search can find it.
     bound_seconds = min(MAX_BOUND_SECONDS, BOUND_SHARE * time_limit) if free_search else 0.0
-    solver = solve_in_two_phases
+    solver: Callable[..., SolveOutcome] = solve_in_two_phases
+    judge = _judge(problem, schedule_model, locked)
     if previous is None and _wants_lns(search, indexed):
-        judge = _judge(problem, schedule_model, locked)
         solver = partial(solve_by_lns, judge=judge, day_search=locked is None)
+    elif free_search and search == "auto":
+        report = _reporter(progress, started, time_limit - bound_seconds, static_bound)
+        polish = _day_search_polish(schedule_model, judge, seed=seed, report=report)
+        solver = partial(solve_in_two_phases, polish=polish)
     outcome = solver(
         schedule_model,
         time_limit=time_limit - bound_seconds,
@@ -238,6 +247,41 @@ def solve_by_lns(
     return SolveOutcome("FEASIBLE", best.plans, best.cost, first.bound, best.values)
 
 
+def _day_search_polish(
+    schedule_model: ScheduleModel,
+    judge: Callable[[tuple[DayPlan, ...]], int | None],
+    *,
+    seed: int,
+    report: Callable[[int], None] | None,
+) -> Callable[[SolveOutcome, float], SolveOutcome]:
+    """For plain CP-SAT: the day search improves the first schedule for a short while, and
+    CP-SAT starts from its best (small productions: CP-SAT can still prove the optimum)."""
+
+    def polish(first: SolveOutcome, deadline: float) -> SolveOutcome:
+        incumbent = incumbent_from(schedule_model, first)
+        judged = None if incumbent is None else judge(incumbent.plans)
+        if incumbent is None or judged is None:
+            return first
+        now = time.monotonic()
+        searched = _search_days(
+            schedule_model,
+            replace(incumbent, cost=judged),
+            judge,
+            until=now + POLISH_SHARE * (deadline - now),
+            seed=seed,
+            report=report,
+            patience=POLISH_PATIENCE,
+        )
+        if isinstance(searched, SolveOutcome):
+            searched.bound = first.bound
+            return searched
+        return SolveOutcome(
+            first.status, searched.plans, searched.cost, first.bound, searched.values
+        )
+
+    return polish
+
+
 def _reporter(
     progress: ProgressCallback | None, started: float, time_limit: float, bound: int
 ) -> Callable[[int], None] | None:
@@ -269,6 +313,7 @@ def _search_days(
     until: float,
     seed: int,
     report: Callable[[int], None] | None,
+    patience: int | None = None,
 ) -> Incumbent | SolveOutcome:
     """Improve ``start`` by the day-assignment local search until ``until``.
 
@@ -278,7 +323,9 @@ def _search_days(
     """
     indexed = schedule_model.problem
     day_of = [start.days[scene] for scene in range(len(indexed.scenes))]
-    found = improve_days(indexed, day_of, deadline=until, seed=seed, on_better=report)
+    found = improve_days(
+        indexed, day_of, deadline=until, seed=seed, on_better=report, patience=patience
+    )
     if found is None or found.cost >= start.cost:
         return start
     judged = judge(found.plans)

@@ -164,8 +164,13 @@ def solve_in_two_phases(
     progress: ProgressCallback | None = None,
     static_bound: int = 0,
     started: float | None = None,
+    polish: Callable[[SolveOutcome, float], SolveOutcome] | None = None,
 ) -> SolveOutcome:
-    """A first schedule fast, then the full search started from it."""
+    """A first schedule fast, then the full search started from it.
+
+    ``polish(first, deadline)``, when given, may improve the first schedule before the full
+    search starts from it (a local search: CP-SAT then has a good incumbent to prove or beat).
+    """
     started = time.monotonic() if started is None else started
     deadline = started + time_limit
     first = first_schedule(
@@ -179,6 +184,9 @@ def solve_in_two_phases(
     remaining = deadline - time.monotonic()
     if first.status in ("INFEASIBLE", "OPTIMAL") or remaining <= 0.1:
         return first
+    if polish is not None:
+        first = polish(first, deadline)
+        remaining = deadline - time.monotonic()
     if first.values:
         hint_values(schedule, first.values)
     second = run_solver(
