@@ -7,6 +7,14 @@ pattern may be shot on that date (``IndexedProblem.allowed_days``: cast, set and
 fixed dates), and each date holds at most one column. Every violation-free schedule is such a
 choice, so the LP bounds it from below.
 
+Dates also give the one kind of hold a date-level LP can see: an actor with a scene that must
+be shot by date ``e`` and another that cannot be shot before ``b > e`` is on payroll every
+shoot day from ``e`` to ``b`` (``surely_paid``), so a column on such a date pays them whether
+its pattern has them or not. Holds in general are out of the LP's reach: spreading any
+undated solution evenly over the dates gives each actor at most half a day's work on every
+date, and then "started" and "not yet done" can both sit at one half, so a hold-linked LP
+(paid >= started + not done + used - 2) pays no hold at all.
+
 The bound is read the Lagrangian way, as in ``daybound_columns``: for scene prices
 ``price >= 0`` and, for each date, ``best(date) = max over patterns allowed on it of
 (price(pattern) - cost(pattern))``, every schedule costs at least
@@ -95,28 +103,15 @@ def date_bound(
     dated bound is never below the undated one) and patterns to put on every date they allow.
     """
     started = time.monotonic()
-    facts = day_facts(problem)
-    if facts.places_a_day is None or facts.places_a_day > 2 or not problem.scenes:
+    pricing = _pricing(problem)
+    if pricing is None:
         return _not_applicable(started)
-    found_patterns = location_patterns(problem, facts.location_minutes)
-    if found_patterns is None or problem.day_count > MOST_DATES:
-        return _not_applicable(started)
-    dated = {
-        location: DatedPatterns(item, _pattern_dates(problem, item))
-        for location, item in found_patterns.items()
-    }
-    costs = pattern_costs(problem)
-    pricing = _Pricing(
-        dated,
-        usable_pairs(found_patterns, facts.incompatible, facts.places_a_day),
-        costs,
-        _payroll_groups(problem),
-    )
+    costs = pricing.costs
     master = _master(problem, costs)
-    prices = () if start is None else start.prices
     for scenes in () if start is None else start.support:
         for day in _days_of(_dates_of(problem, scenes)):
             _add_column(master, problem, costs, day, scenes)
+    prices = () if start is None else start.prices
     best_bound, rounds, converged = _lagrangian(problem, pricing, prices), 0, False
     while time.monotonic() - started < time_limit:
         rounds += 1
@@ -132,6 +127,25 @@ def date_bound(
             break
     bound = max(0, math.ceil(best_bound - TOLERANCE)) + permit_fees(problem)
     return ColumnBound(bound, rounds, converged, time.monotonic() - started)
+
+
+def _pricing(problem: IndexedProblem) -> _Pricing | None:
+    """What pricing needs, or None outside what the patterns cover."""
+    facts = day_facts(problem)
+    if facts.places_a_day is None or facts.places_a_day > 2 or not problem.scenes:
+        return None
+    found = location_patterns(problem, facts.location_minutes)
+    if found is None or problem.day_count > MOST_DATES:
+        return None
+    return _Pricing(
+        {
+            location: DatedPatterns(item, _pattern_dates(problem, item))
+            for location, item in found.items()
+        },
+        usable_pairs(found, facts.incompatible, facts.places_a_day),
+        pattern_costs(problem),
+        _payroll_groups(problem),
+    )
 
 
 def _not_applicable(started: float) -> ColumnBound:
