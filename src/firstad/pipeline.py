@@ -73,6 +73,25 @@ def _ignored_locks(
     return tuple(warnings)
 
 
+def _ignored_pins(
+    published: Schedule, pin: tuple[str, ...], lost: tuple[date, ...], source: str
+) -> tuple[Problem, ...]:
+    """Pins that cannot hold, said aloud: the scene is not in the published schedule, or its
+    day is lost (it has to move)."""
+    day_of = {number: day.date for day in published.days for number in day.scenes}
+    warnings: list[Problem] = []
+    for number in pin:
+        day = day_of.get(number)
+        if day is None:
+            message = f"--pin {number}: the published schedule does not shoot that scene"
+        elif day in lost:
+            message = f"--pin {number}: its day {day} is given as --lost-day; the scene must move"
+        else:
+            continue
+        warnings.append(Problem(message, source, scene=number, severity=Severity.WARNING))
+    return tuple(warnings)
+
+
 def _production_and_breakdown(
     production_path: Path,
 ) -> tuple[tuple[Production, Breakdown] | None, tuple[Problem, ...]]:
@@ -94,13 +113,15 @@ def schedule_file(
     seed: int = 0,
     lock: Iterable[date] = (),
     lost: Iterable[date] = (),
+    pin: Iterable[str] = (),
     previous_path: Path | None = None,
     progress: ProgressCallback | None = None,
 ) -> tuple[ScheduleOutcome | None, tuple[Problem, ...]]:
     """Stages 1-4: a production file and the script it names to the cheapest schedule.
 
     With ``previous_path`` (a published ``--json`` schedule) the stage re-plans it: ``lock``
-    keeps those days as published, ``lost`` takes dates off the calendar.
+    keeps those days as published, ``lost`` takes dates off the calendar, ``pin`` keeps those
+    scenes on their published dates.
     """
     # Imported here: the optimiser loads OR-Tools (~0.5 s), which breaking a script down
     # never needs.
@@ -111,13 +132,14 @@ def schedule_file(
         return None, problems
     production, breakdown = read
     published = None
-    lock, lost = tuple(lock), tuple(lost)
+    lock, lost, pin = tuple(lock), tuple(lost), tuple(pin)
     if previous_path is not None:
         published, more = read_schedule(previous_path)
         problems += more
         if published is None or has_errors(more):
             return None, problems
         problems += _ignored_locks(published, lock, lost, str(previous_path))
+        problems += _ignored_pins(published, pin, lost, str(previous_path))
     outcome, more = schedule_production(
         breakdown,
         production,
@@ -126,6 +148,7 @@ def schedule_file(
         seed=seed,
         lock=lock,
         lost=lost,
+        pin=pin,
         previous=published,
         progress=progress,
     )

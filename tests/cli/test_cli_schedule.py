@@ -107,3 +107,20 @@ def test_locks_that_cannot_hold_are_warned_not_dropped_silently(published: Path)
     assert "--lock 2027-03-06: the published schedule has no shoot day on that date" in run.stderr
     assert f"--lock {lost}: the date is also given as --lost-day; it is lost" in run.stderr
     assert f"--lock {kept}" not in run.stderr
+
+
+def test_a_pinned_strip_stays_on_its_day_and_impossible_pins_are_warned(published: Path) -> None:
+    document = json.loads(published.read_text(encoding="utf-8"))
+    lost_day, other = document["days"][0], document["days"][1]
+    kept = other["scenes"][0]
+    doomed = lost_day["scenes"][0]
+    run = firstad(
+        PRODUCTION, "--json", "--time-limit", "4", "--previous", published,
+        "--lost-day", lost_day["date"], "--pin", kept, "--pin", doomed, "--pin", "999",
+    )  # fmt: skip
+    assert "--pin 999: the published schedule does not shoot that scene" in run.stderr
+    assert f"--pin {doomed}: its day {lost_day['date']} is given as --lost-day" in run.stderr
+    assert run.returncode == 0, run.stderr
+    replanned = json.loads(run.stdout)
+    day_of = {number: day["date"] for day in replanned["days"] for number in day["scenes"]}
+    assert day_of[kept] == other["date"]

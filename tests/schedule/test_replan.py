@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from firstad.model import Schedule, ShootDay
 from firstad.schedule.evaluator import evaluate
 from firstad.schedule.optimizer import optimize
 from firstad.schedule.problem import SchedulingProblem
-from firstad.schedule.replan import Move, moved_scenes, replan
+from firstad.schedule.replan import Move, moved_scenes, replan, replan_locks
+from firstad.schedule.run import solve_problem
+from firstad.schedule.sequencing import at_minute
 from tests.schedule.schedule_builders import actor, late_locked_day, place, problem, scene, weekdays
 
 DAYS = weekdays(5)
@@ -78,3 +81,54 @@ def test_the_rest_after_a_locked_day_counts_from_its_published_wrap() -> None:
     result = replan(scheduling, published, time_limit=5).result
     assert result.problems == ()
     assert result.status == "infeasible"
+
+
+def _crowded() -> tuple[SchedulingProblem, Schedule]:
+    """Scene A's day is lost and Maya is free only that day and the next, already full with
+    scene P: the re-plan must move P away (to the empty fourth day) to make room for A."""
+    days = weekdays(4)
+    scheduling = problem(
+        [
+            scene("A", 500, ["maya"], "home"),
+            scene("P", 400, ["leo"], "home"),
+            scene("B", 500, ["leo"], "home"),
+        ],
+        days,
+        [actor("maya", 800, days[:2]), actor("leo", 300, days)],
+        [place("home", days)],
+    )
+    published = Schedule(
+        days=tuple(
+            ShootDay(day, at_minute(day, 420), at_minute(day, 420 + minutes), (number,))
+            for day, number, minutes in zip(days, "APB", (500, 400, 500), strict=False)
+        )
+    )
+    return scheduling, published
+
+
+def test_a_lost_day_can_push_another_strip_off_its_day() -> None:
+    scheduling, published = _crowded()
+    outcome = replan(scheduling, published, lost=[published.days[0].date], time_limit=5)
+    assert outcome.result.schedule is not None
+    assert {move.scene for move in outcome.moved} == {"A", "P"}
+
+
+def test_a_pinned_strip_stays_and_the_conflict_is_explained() -> None:
+    scheduling, published = _crowded()
+    lost = published.days[0].date
+    outcome = solve_problem(scheduling, time_limit=5, lost=(lost,), pin=("P",), previous=published)
+    assert outcome.result.status == "infeasible"
+    pinned_day = published.days[1].date
+    assert f"the scenes pinned to {pinned_day.day} {pinned_day:%B} stay on that day" in (
+        outcome.explanation
+    )
+
+
+def test_pins_are_kept_beside_locked_days_and_dropped_on_lost_ones() -> None:
+    _, published = _crowded()
+    first, second, third = (day.date for day in published.days)
+    kept = replan_locks(published, lock=[third], lost=[first], pin=["A", "P", "B"])
+    assert [(day.date, day.scenes, day.locked) for day in kept.days] == [
+        (third, ("B",), True),
+        (second, ("P",), False),
+    ]

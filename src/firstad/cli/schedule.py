@@ -53,6 +53,10 @@ def schedule(
         list[str] | None,
         typer.Option("--lock", metavar="DATE", help="Keep this day of --previous as it is."),
     ] = None,
+    pin: Annotated[
+        list[str] | None,
+        typer.Option("--pin", metavar="SCENE", help="Keep this scene on its day of --previous."),
+    ] = None,
     lost_day: Annotated[
         list[str] | None,
         typer.Option("--lost-day", metavar="DATE", help="This date can no longer be shot."),
@@ -72,6 +76,7 @@ def schedule(
             seed=seed,
             lock=_dates(lock, "--lock"),
             lost=_dates(lost_day, "--lost-day"),
+            pin=tuple(pin or ()),
             previous_path=previous,
             progress=report,
         )

@@ -31,6 +31,7 @@ TURNAROUND = "turnaround"
 CONSECUTIVE_DAYS = "consecutive_days"
 MOVES_PER_DAY = "moves_per_day"
 LOCKED_DAY = "locked_day"
+PINNED = "pinned"
 LIGHT = "light"
 
 

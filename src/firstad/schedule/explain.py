@@ -29,6 +29,7 @@ from firstad.schedule.cpsat_model import (
     LOCKED_DAY,
     MOVES_PER_DAY,
     ORDERING,
+    PINNED,
     TURNAROUND,
     Fact,
     ScheduleModel,
@@ -142,6 +143,7 @@ def describe(problem: SchedulingProblem, indexed: IndexedProblem, fact: Fact) ->
         FIXED_DATE: _describe_fixed_date,
         ORDERING: _describe_ordering,
         LOCKED_DAY: _describe_locked_day,
+        PINNED: _describe_pinned,
         LIGHT: _describe_light,
     }
     if fact.kind in describers:
@@ -247,6 +249,12 @@ def _describe_locked_day(problem: SchedulingProblem, indexed: IndexedProblem, in
     if index < 0:
         return "a locked day falls on a date that is no longer a shoot day"
     return f"the day of {_day(indexed.dates[index])} is locked as published"
+
+
+def _describe_pinned(problem: SchedulingProblem, indexed: IndexedProblem, index: int) -> str:
+    if index < 0:
+        return "a pinned scene's published day is no longer a shoot day"
+    return f"the scenes pinned to {_day(indexed.dates[index])} stay on that day"
 
 
 def _clock(minute: int) -> str:

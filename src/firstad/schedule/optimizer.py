@@ -29,7 +29,15 @@ from ortools.sat.python import cp_model
 from firstad.model import MINUTES_PER_DAY, CostBreakdown, Problem, Schedule, ShootDay
 from firstad.schedule.bounds import capacity_bound, lower_bound
 from firstad.schedule.cpsat_cost import add_costs
-from firstad.schedule.cpsat_model import LOCKED_DAY, TURNAROUND, Fact, ScheduleModel, Switch, always
+from firstad.schedule.cpsat_model import (
+    LOCKED_DAY,
+    PINNED,
+    TURNAROUND,
+    Fact,
+    ScheduleModel,
+    Switch,
+    always,
+)
 from firstad.schedule.day_search import improve_days
 from firstad.schedule.evaluator import evaluate, violations
 from firstad.schedule.indexed import IndexedProblem, index_problem
@@ -357,7 +365,8 @@ def add_locks(schedule_model: ScheduleModel, locked: Schedule) -> None:
     position = {scene.number: index for index, scene in enumerate(indexed.scenes)}
     for shoot in locked.days:
         day = day_of_date.get(shoot.date)
-        switch = schedule_model.switch(Fact(LOCKED_DAY, -1 if day is None else day))
+        kind = LOCKED_DAY if shoot.locked else PINNED
+        switch = schedule_model.switch(Fact(kind, -1 if day is None else day))
         pinned = {position[number] for number in shoot.scenes if number in position}
         for scene in pinned:
             literal = schedule_model.variables.shoot.get((scene, day)) if day is not None else None

@@ -1,4 +1,5 @@
-"""Re-planning a published schedule: a day lost, a day locked, and the fewest strips moved.
+"""Re-planning a published schedule: a day lost, a day locked, a strip pinned, and the fewest
+strips moved.
 
 A published schedule is in everyone's diary, so the new plan first moves as few scenes off
 their published day as it can, and only then looks for the cheapest such plan (see
@@ -51,11 +52,22 @@ def locked_days(schedule: Schedule, dates: Iterable[date]) -> Schedule:
     return Schedule(days=days)
 
 
-def replan_locks(previous: Schedule, lock: Iterable[date], lost: Iterable[date]) -> Schedule:
-    """The days a re-plan keeps as published: those marked locked in ``previous`` and the
-    ``lock`` dates, less the ``lost`` ones."""
+def replan_locks(
+    previous: Schedule, lock: Iterable[date], lost: Iterable[date], pin: Iterable[str] = ()
+) -> Schedule:
+    """What a re-plan keeps: the days marked locked in ``previous`` and the ``lock`` dates,
+    exactly as published, less the ``lost`` ones; and each ``pin``ned strip on its published
+    date (a day that keeps its pinned scenes but may change otherwise)."""
+    gone = set(lost)
     kept = {day.date for day in previous.days if day.locked} | set(lock)
-    return locked_days(previous, kept - set(lost))
+    locked = locked_days(previous, kept - gone)
+    pinned = set(pin)
+    strips = tuple(
+        replace(day, scenes=tuple(number for number in day.scenes if number in pinned))
+        for day in previous.days
+        if day.date not in kept | gone and pinned.intersection(day.scenes)
+    )
+    return Schedule(days=locked.days + strips)
 
 
 def replan(
@@ -64,15 +76,17 @@ def replan(
     *,
     lost: Iterable[date] = (),
     lock: Iterable[date] = (),
+    pin: Iterable[str] = (),
     time_limit: float,
     seed: int = 0,
     progress: ProgressCallback | None = None,
 ) -> ReplanResult:
     """Re-optimise ``previous`` after losing ``lost`` dates, keeping ``lock`` dates as they are
-    (plus any day already marked locked in ``previous``)."""
+    (plus any day already marked locked in ``previous``) and the ``pin``ned scenes on their
+    published dates."""
     lost_dates = set(lost)
     reduced = without_dates(problem, lost_dates)
-    locked = replan_locks(previous, lock, lost_dates)
+    locked = replan_locks(previous, lock, lost_dates, pin)
     result = optimize(
         reduced,
         time_limit=time_limit,

@@ -53,6 +53,7 @@ def schedule_production(
     seed: int = 0,
     lock: Iterable[date] = (),
     lost: Iterable[date] = (),
+    pin: Iterable[str] = (),
     previous: Schedule | None = None,
     progress: ProgressCallback | None = None,
 ) -> tuple[ScheduleOutcome | None, tuple[Problem, ...]]:
@@ -70,6 +71,7 @@ def schedule_production(
         seed=seed,
         lock=tuple(lock),
         lost=tuple(lost),
+        pin=tuple(pin),
         previous=previous,
         progress=progress,
     )
@@ -83,6 +85,7 @@ def solve_problem(
     seed: int = 0,
     lock: tuple[date, ...] = (),
     lost: tuple[date, ...] = (),
+    pin: tuple[str, ...] = (),
     previous: Schedule | None = None,
     progress: ProgressCallback | None = None,
 ) -> ScheduleOutcome:
@@ -94,12 +97,13 @@ def solve_problem(
             previous,
             lost=lost,
             lock=lock,
+            pin=pin,
             time_limit=time_limit,
             seed=seed,
             progress=progress,
         )
         result, moved = replanned.result, replanned.moved
-        locked = replan_locks(previous, lock, lost)
+        locked = replan_locks(previous, lock, lost, pin)
     else:
         scheduling = without_dates(scheduling, lost)
         locked = Schedule(days=())
