@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 from dataclasses import replace
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from firstad.model import WorkRules
 from firstad.schedule.datebound import date_bound, surely_paid
 from firstad.schedule.daybound_columns import column_bound
-from firstad.schedule.indexed import index_problem
+from firstad.schedule.indexed import IndexedProblem, index_problem
 from firstad.schedule.problem import SchedulingProblem
 from tests.schedule.schedule_builders import (
     actor,
@@ -131,3 +134,56 @@ def test_the_dated_bound_is_at_most_the_brute_force_optimum(block: int) -> None:
         dated = date_bound(indexed, time_limit=5, start=column_bound(indexed, time_limit=5))
         assert dated.bound <= best, f"seed {seed}: dated bound {dated.bound} > optimum {best}"
     assert checked >= 10  # the draw must not make most productions impossible
+
+
+@st.composite
+def dated_productions(draw: st.DrawFn) -> SchedulingProblem:
+    """Up to five scenes over four dates, actors free on drawn dates, some scenes fixed."""
+    days = weekdays(draw(st.integers(2, 4)))
+    cast_ids = ["a", "b", "c"]
+    cast = [
+        actor(
+            identifier,
+            draw(st.sampled_from([0, 100, 700])),
+            draw(st.lists(st.sampled_from(days), min_size=1, unique=True)),
+            drop_pickup=draw(st.booleans()),
+        )
+        for identifier in cast_ids
+    ]
+    scenes = [
+        scene(
+            str(number),
+            60,
+            draw(st.lists(st.sampled_from(cast_ids), min_size=1, max_size=2, unique=True)),
+            "x",
+            fixed=draw(st.none() | st.sampled_from(days)),
+        )
+        for number in range(1, draw(st.integers(2, 5)) + 1)
+    ]
+    return problem(scenes, days, cast, [place("x", days)])
+
+
+def paid_dates(indexed: IndexedProblem, assignment: tuple[int, ...], cast_index: int) -> set[int]:
+    """The used dates inside an actor's span, given each scene's date."""
+    used = set(assignment)
+    worked = [
+        day for scene, day in enumerate(assignment) if cast_index in indexed.scenes[scene].cast
+    ]
+    if not worked:
+        return set()
+    return {day for day in used if min(worked) <= day <= max(worked)}
+
+
+@settings(max_examples=150, deadline=None)
+@given(dated_productions())
+def test_surely_paid_actors_are_paid_on_every_used_date_of_every_assignment(
+    scheduling: SchedulingProblem,
+) -> None:
+    indexed = index_problem(scheduling)
+    surely = surely_paid(indexed)
+    allowed = [indexed.allowed_days(index) for index in range(len(indexed.scenes))]
+    for assignment in itertools.product(*allowed):
+        for day in set(assignment):
+            for cast_index in range(len(indexed.cast)):
+                if surely[day] >> cast_index & 1:
+                    assert day in paid_dates(indexed, assignment, cast_index)
