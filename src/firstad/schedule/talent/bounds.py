@@ -236,23 +236,51 @@ def _one_side_bound(data, q, group):  # type: ignore[no-untyped-def]
 
 @njit(cache=True)
 def _side_bound(data, q, group):  # type: ignore[no-untyped-def]
-    """Exact pay of a small one-sided group alone: dynamic programming over who finishes first.
+    """Pay of a one-sided group alone, remembered by the group and its remaining scenes.
 
-    Alone, the group's actors can be finished one at a time: with the set ``S`` of actors
-    finished so far, the last of them to finish has waited for every scene of ``S``. So the
-    group pays at least ``g(all)`` with ``g(S) = min over a in S of g(S - a) + c_a d(scenes(S))``,
-    which is at least the single-machine bound (it is the exact optimum of that relaxation's
-    problem).
+    Siblings in the search mostly share a side's group and its scenes, so a small cache of
+    ``(group, scenes)`` saves most of the work.
     """
-    count = 0
-    members = data[7]
+    if group == 0:
+        return np.int64(0)
     actor_scenes, costs, duration_table = data[2], data[3], data[4]
+    members = data[7]
+    count = 0
+    scenes = np.int64(0)
     for actor in range(actor_scenes.shape[0]):
         if (group >> actor) & 1:
             members[count] = actor
+            scenes |= actor_scenes[actor]
             count += 1
-    if count > EXACT_GROUP or count <= 1:
-        return _one_side_bound(data, q, group)
+    scenes &= q
+    if count == 1:
+        return costs[members[0]] * mask_sum(scenes, duration_table)
+    cache_keys, cache_values = data[14], data[15]
+    mixed = (group * np.int64(0x9E3779B97F4A7C15)) ^ (scenes * np.int64(0xC2B2AE3D27D4EB4F))
+    slot = (mixed ^ (mixed >> np.int64(31))) & (cache_keys.shape[0] - 1)
+    if cache_keys[slot, 0] == group and cache_keys[slot, 1] == scenes:
+        return cache_values[slot]
+    if count > EXACT_GROUP:
+        value = _one_side_bound(data, scenes, group)
+    else:
+        value = _group_alone(data, scenes, count)
+    cache_keys[slot, 0] = group
+    cache_keys[slot, 1] = scenes
+    cache_values[slot] = value
+    return value
+
+
+@njit(cache=True)
+def _group_alone(data, scenes, count):  # type: ignore[no-untyped-def]
+    """Exact pay of a small one-sided group alone: dynamic programming over who finishes first.
+
+    Alone, the group's actors (``data[7][:count]``) can be finished one at a time: with the set
+    ``S`` of actors finished so far, the last of them to finish has waited for every scene of
+    ``S``. So the group pays at least ``g(all)`` with
+    ``g(S) = min over a in S of g(S - a) + c_a d(scenes(S))``, the exact optimum of the problem
+    the single-machine bound relaxes.
+    """
+    actor_scenes, costs, duration_table, members = data[2], data[3], data[4], data[7]
     union, least = data[12], data[13]
     union[0] = 0
     least[0] = 0
@@ -264,7 +292,7 @@ def _side_bound(data, q, group):  # type: ignore[no-untyped-def]
                 continue
             smaller = subset ^ (1 << index)
             if days < 0:
-                union[subset] = union[smaller] | (actor_scenes[members[index]] & q)
+                union[subset] = union[smaller] | (actor_scenes[members[index]] & scenes)
                 days = mask_sum(union[subset], duration_table)
             best = min(best, least[smaller] + costs[members[index]] * days)
         least[subset] = best

@@ -30,6 +30,7 @@ MAX_SCENES = 63
 MAX_ACTORS = 63
 NODES_PER_SLICE = 20_000
 INITIAL_MEMO_SLOTS = 1 << 18
+SIDE_CACHE_SLOTS = 1 << 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +97,7 @@ def search_data(reduction: Reduction) -> tuple[np.ndarray, ...]:
     durations and costs for ``mask_sum``, scratch buffers for the bound (shares, actors, pair
     gains, own days), the groups of three actors with forced holding and that holding
     (groups.py), and the scratch tables of ``_side_bound`` (scene unions and least pay per
-    subset of a group).
+    subset of a group) and its cache of group bounds (keys, values).
     """
     scene_actors = np.array(reduction.actor_masks, dtype=np.int64)
     durations = np.array(reduction.durations, dtype=np.int64)
@@ -126,6 +127,8 @@ def search_data(reduction: Reduction) -> tuple[np.ndarray, ...]:
         *holding_groups(scene_actors, durations, costs),
         np.zeros(1 << EXACT_GROUP, dtype=np.int64),
         np.zeros(1 << EXACT_GROUP, dtype=np.int64),
+        np.zeros((SIDE_CACHE_SLOTS, 2), dtype=np.int64),
+        np.zeros(SIDE_CACHE_SLOTS, dtype=np.int64),
     )
 
 
