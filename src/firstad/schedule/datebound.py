@@ -34,6 +34,14 @@ import numpy.typing as npt
 from numba import njit
 from ortools.linear_solver import pywraplp
 
+from firstad.schedule.blocktimes import (
+    EVERY_START,
+    as_arrays,
+    block_starts,
+    fits_alone,
+    pair_fits,
+    unbounded,
+)
 from firstad.schedule.daybound import day_facts
 from firstad.schedule.daybound_columns import (
     TOLERANCE,
@@ -69,6 +77,9 @@ class DatedPatterns:
 
     patterns: LocationPatterns
     dates: IntArray
+    blocks: IntArray  # each pattern's block starts (``blocktimes``): firsts, then lasts
+    alone: npt.NDArray[np.bool_]  # the pattern fits a day of its own
+    clocked: bool  # False when the clock limits no block here (no check needed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,8 +120,10 @@ def date_bound(
     costs = pricing.costs
     master = _master(problem, costs)
     for scenes in () if start is None else start.support:
-        for day in _days_of(_dates_of(problem, scenes)):
-            _add_column(master, problem, costs, day, scenes)
+        # The undated bound's patterns ignore the clock; only those that pass it may stay.
+        if fits_a_day(problem, scenes):
+            for day in _days_of(_dates_of(problem, scenes)):
+                _add_column(master, problem, costs, day, scenes)
     prices = () if start is None else start.prices
     best_bound, rounds, converged = _lagrangian(problem, pricing, prices), 0, False
     while time.monotonic() - started < time_limit:
@@ -138,10 +151,7 @@ def _pricing(problem: IndexedProblem) -> _Pricing | None:
     if found is None or problem.day_count > MOST_DATES:
         return None
     return _Pricing(
-        {
-            location: DatedPatterns(item, _pattern_dates(problem, item))
-            for location, item in found.items()
-        },
+        {location: _dated(problem, item) for location, item in found.items()},
         usable_pairs(found, facts.incompatible, facts.places_a_day),
         pattern_costs(problem),
         _payroll_groups(problem),
@@ -180,6 +190,46 @@ def _dates_of(problem: IndexedProblem, scenes: tuple[int, ...]) -> int:
 
 def _days_of(dates: int) -> list[int]:
     return [day for day in range(dates.bit_length()) if dates >> day & 1]
+
+
+def _dated(problem: IndexedProblem, item: LocationPatterns) -> DatedPatterns:
+    clocked = not unbounded(problem, item.location)
+    starts = [
+        block_starts(problem, scenes_of(item, index)) if clocked else EVERY_START
+        for index in range(len(item.minutes))
+    ]
+    firsts, lasts = as_arrays(starts)
+    blocks = np.concatenate([firsts, lasts], axis=1)
+    return DatedPatterns(
+        item, _pattern_dates(problem, item), blocks, fits_alone(firsts, lasts), clocked
+    )
+
+
+def fits_a_day(problem: IndexedProblem, scenes: tuple[int, ...]) -> bool:
+    """Whether a day of ``scenes`` (one or two locations) passes the block-start test."""
+    by_location: dict[int, list[int]] = {}
+    for scene in scenes:
+        by_location.setdefault(problem.scenes[scene].location, []).append(scene)
+    blocks = [
+        (as_arrays([block_starts(problem, tuple(part))]), _minutes(problem, part))
+        for part in by_location.values()
+    ]
+    if len(blocks) == 1:
+        (firsts, lasts), _ = blocks[0]
+        return bool(fits_alone(firsts, lasts)[0])
+    if len(blocks) > 2:
+        return False
+    ((one_firsts, one_lasts), one_minutes), ((two_firsts, two_lasts), two_minutes) = blocks
+    return bool(
+        pair_fits(
+            one_firsts[0], one_lasts[0], one_minutes,
+            two_firsts[0], two_lasts[0], two_minutes, problem.rules.move_minutes,
+        )
+    )  # fmt: skip
+
+
+def _minutes(problem: IndexedProblem, scenes: list[int]) -> int:
+    return sum(problem.scenes[scene].minutes for scene in scenes)
 
 
 def _pattern_dates(problem: IndexedProblem, item: LocationPatterns) -> IntArray:
@@ -275,14 +325,20 @@ def _best_pairs_by_date(  # noqa: PLR0917 (numba: positional only)
     second_minutes: IntArray,
     second_cast: IntArray,
     second_dates: IntArray,
+    first_blocks: IntArray,
+    second_blocks: IntArray,
     settings: IntArray,
     chunk_rates: IntArray,
     best: FloatArray,
     chosen: IntArray,
 ) -> None:
     """For each date, the best pair of one pattern per location allowed on it (values net of
-    each side's pay and fixed costs; a shared actor paid once, overtime on the joined day)."""
+    each side's pay and fixed costs; a shared actor paid once, overtime on the joined day).
+    ``*_blocks`` hold each pattern's block starts (firsts, then lasts); ``settings[4]`` says
+    whether to test them."""
     day_cap, move_minutes, standard, rate = settings[0], settings[1], settings[2], settings[3]
+    clocked = settings[4] > 0
+    width = first_blocks.shape[1] // 2
     floor = best.min()
     for first in range(first_value.shape[0]):
         if first_dates[first] == 0:
@@ -300,9 +356,34 @@ def _best_pairs_by_date(  # noqa: PLR0917 (numba: positional only)
             shared = first_cast[first] & second_cast[second]
             if shared:
                 value += shared_pay(shared, chunk_rates)
-            if value > floor:
+            if value > floor and (
+                not clocked
+                or _blocks_fit(
+                    first_blocks[first],
+                    second_blocks[second],
+                    width,
+                    first_minutes[first],
+                    second_minutes[second],
+                    move_minutes,
+                )
+            ):
                 _offer(value, dates, first, second, best, chosen)
                 floor = best.min()
+
+
+@njit(cache=True)
+def _blocks_fit(  # noqa: PLR0917 (numba: positional only)
+    first: IntArray,
+    second: IntArray,
+    width: int,
+    first_minutes: int,
+    second_minutes: int,
+    move_minutes: int,
+) -> bool:
+    return pair_fits(
+        first[:width], first[width:], first_minutes,
+        second[:width], second[width:], second_minutes, move_minutes,
+    )  # fmt: skip
 
 
 DatedColumn = tuple[int, float, tuple[int, ...]]
@@ -349,13 +430,18 @@ def _price_group(  # noqa: PLR0917 (one group's share of the pricing)
         dates[location] = item.dates & group.dates
     found: list[DatedColumn] = []
     for location, item in pricing.dated.items():
-        _best_singles(item.patterns, values[location] - group.pay, dates[location], costs, found)
-    settings = np.array(
-        [costs.day_cap, costs.move_minutes, costs.standard_minutes, costs.overtime_rate],
-        dtype=np.int64,
-    )
+        alone = np.where(item.alone, dates[location], 0)
+        _best_singles(item.patterns, values[location] - group.pay, alone, costs, found)
     for first, second in pricing.pairs:
         one, other = pricing.dated[first].patterns, pricing.dated[second].patterns
+        clocked = pricing.dated[first].clocked or pricing.dated[second].clocked
+        settings = np.array(
+            [
+                costs.day_cap, costs.move_minutes, costs.standard_minutes, costs.overtime_rate,
+                int(clocked),
+            ],
+            dtype=np.int64,
+        )  # fmt: skip
         # Dates no pair of these locations may use start out of reach, so the kernel's floor
         # (the worst date's best so far) can rise above nothing.
         possible = np.bitwise_or.reduce(dates[first]) & np.bitwise_or.reduce(dates[second])
@@ -366,6 +452,7 @@ def _price_group(  # noqa: PLR0917 (one group's share of the pricing)
         _best_pairs_by_date(
             values[first], one.minutes, one.cast, dates[first],
             values[second], other.minutes, other.cast, dates[second],
+            pricing.dated[first].blocks, pricing.dated[second].blocks,
             settings, group.table, pair_best, chosen,
         )  # fmt: skip
         fixed = costs.rent[first] + costs.rent[second] + costs.move_cost + costs.crew + group.pay
@@ -426,8 +513,9 @@ def _master(problem: IndexedProblem, costs: PatternCosts) -> _Master:
         artificial = solver.NumVar(0, solver.infinity(), "")
         cover[scene].SetCoefficient(artificial, 1)
         solver.Objective().SetCoefficient(artificial, 10 * most + 1)
-        for day in problem.allowed_days(scene):
-            _add_column(master, problem, costs, day, (scene,))
+        if fits_a_day(problem, (scene,)):
+            for day in problem.allowed_days(scene):
+                _add_column(master, problem, costs, day, (scene,))
     return master
 
 
