@@ -207,8 +207,15 @@ class Board:
         # Scenes on a day their cast, set, permit or fixed date rules out.
         self.misplaced = sum(day not in self.allowed[scene] for scene, day in enumerate(day_of))
         self.scenes_on: list[set[int]] = [set() for _ in range(days)]
+        self.minutes = [scene.minutes for scene in problem.scenes]
+        self.locations = [scene.location for scene in problem.scenes]
+        # Per day: scene minutes, and how many scenes each set has there (a quick test of
+        # whether a move can fit at all, before the move is made and priced).
+        self.minutes_on = [0] * days
+        self.sets_on: list[dict[int, int]] = [{} for _ in range(days)]
         for scene, day in enumerate(self.day_of):
             self.scenes_on[day].add(scene)
+            self._count(scene, day, 1)
         self.day_shapes: list[DayShape | None] = [None] * days
         self.day_costs = [0] * days
         self.total = 0
@@ -296,6 +303,8 @@ class Board:
             self.day_of[scene] = day
             self.scenes_on[old].discard(scene)
             self.scenes_on[day].add(scene)
+            self._count(scene, old, -1)
+            self._count(scene, day, 1)
             touched_days.update((old, day))
             for member in self.scene_cast[scene]:
                 counts = self.work_count[member]
@@ -332,6 +341,50 @@ class Board:
 
     def undo(self, undo: list[tuple[int, int]]) -> None:
         self.relocate(undo[::-1])
+
+    def _count(self, scene: int, day: int, step: int) -> None:
+        self.minutes_on[day] += step * self.minutes[scene]
+        counts = self.sets_on[day]
+        location = self.locations[scene]
+        left = counts.get(location, 0) + step
+        if left:
+            counts[location] = left
+        else:
+            del counts[location]
+
+    def could_fit(self, moves: Sequence[tuple[int, int]]) -> bool:
+        """False when the moves surely overfill a day: more sets than the moves per day allow,
+        or more scene and move minutes than a day's hours. Cheap, and most random moves fail
+        it, so the search tests it before making and pricing a move."""
+        rules = self.problem.rules
+        gained: dict[int, int] = {}
+        arriving: dict[int, dict[int, int]] = {}
+        for scene, day in moves:
+            old = self.day_of[scene]
+            if old == day:
+                continue
+            minutes, location = self.minutes[scene], self.locations[scene]
+            gained[day] = gained.get(day, 0) + minutes
+            gained[old] = gained.get(old, 0) - minutes
+            arriving.setdefault(day, {}).setdefault(location, 0)
+            arriving[day][location] += 1
+            arriving.setdefault(old, {}).setdefault(location, 0)
+            arriving[old][location] -= 1
+        for day, minutes in gained.items():
+            counts, change = self.sets_on[day], arriving[day]
+            if all(count <= 0 for count in change.values()):
+                continue  # only scenes leaving: no more sets, no more minutes
+            places = sum(1 for location, count in counts.items() if count + change.get(location, 0))
+            places += sum(
+                1 for location, count in change.items() if count > 0 and location not in counts
+            )
+            moves_there = places - 1
+            if rules.max_moves_per_day is not None and moves_there > rules.max_moves_per_day:
+                return False
+            length = self.minutes_on[day] + minutes + moves_there * rules.move_minutes
+            if length > rules.max_shoot_minutes:
+                return False
+        return True
 
     # --- validity across days -------------------------------------------------------------
 
@@ -609,6 +662,8 @@ def improve_days(
         tried += 1
         proposal = moves.pick()
         if not proposal:
+            continue
+        if not board.could_fit(proposal):
             continue
         undo = board.relocate(proposal)
         cost = board.cost
