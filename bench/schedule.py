@@ -11,8 +11,8 @@ the two schedules shoot the same scenes. Every schedule is judged by the evaluat
     python bench/schedule.py [--seeds 1 2 3] [--time-limit 60] [--quick] [--bounds]
 
 ``--bounds`` reports the lower bounds instead: per seed, each bound's value and time (capacity,
-day patterns, the clockless CP-SAT relaxation at the time limit), and the gap of the
-optimizer's schedule at the time limit to the best of them.
+day patterns, dated patterns, the clockless CP-SAT relaxation at the time limit), and the gap
+of the optimizer's schedule at the time limit to the best of them.
 """
 
 from __future__ import annotations

@@ -12,8 +12,9 @@ sees little of the fixed cost of a day. Two bounds here see more:
   between them are counted together. About a second on the 120-scene bench, far stronger.
 - ``datebound.date_bound`` puts each pattern on a date that allows it, at most one a date, and
   pays the actors every schedule must hold on that date: it sees availability, set dates,
-  permits, fixed dates and the holds they force. Started from the pattern bound's prices, it is
-  never below it; on the bench (dates that hardly bind) it proves the same, in a few seconds.
+  permits, fixed dates and the holds they force, and the clock inside a day (hours, light).
+  Started from the pattern bound's prices it is never below it; on the bench (dates that
+  hardly bind) it proves the same, in a few seconds more.
 
 ``lower_bound`` takes the best of them; every bound here is tested against brute-force optima.
 """

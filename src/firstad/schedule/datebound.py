@@ -4,8 +4,9 @@
 only in the first week, a set blocked on three dates or a permit not in hand before day six
 cost it nothing. Here a column is a (date, pattern) pair, allowed when every scene of the
 pattern may be shot on that date (``IndexedProblem.allowed_days``: cast, set and permit dates,
-fixed dates), and each date holds at most one column. Every violation-free schedule is such a
-choice, so the LP bounds it from below.
+fixed dates), and each date holds at most one column, and only a pattern whose blocks pass
+the clock (``blocktimes``: hours and light, with no idle time in a day) is priced. Every
+violation-free schedule is such a choice, so the LP bounds it from below.
 
 Dates also give the one kind of hold a date-level LP can see: an actor with a scene that must
 be shot by date ``e`` and another that cannot be shot before ``b > e`` is on payroll every
