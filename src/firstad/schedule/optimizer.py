@@ -79,8 +79,9 @@ LNS_MIN_SCENES = 80
 SEARCHES = ("auto", "cpsat", "lns")
 
 # After the first schedule, the day-assignment local search (``day_search``) gets this share
-# of the search time, and the CP-SAT neighbourhoods the rest.
-DAY_SEARCH_SHARE = 0.7
+# of the search time, and the CP-SAT neighbourhoods the rest: at 60 s on the bench, 0.95 ends
+# 2.2-2.4 % cheaper than 0.7 (seeds 1, 2), the CP-SAT steps adding little after the anneal.
+DAY_SEARCH_SHARE = 0.95
 # Below LNS_MIN_SCENES, the day search's share of the time before plain CP-SAT goes on.
 POLISH_SHARE = 0.3
 # ... and it stops sooner after this many moves without a better schedule (a second or two):
