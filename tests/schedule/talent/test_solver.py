@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from firstad.schedule.talent import TalentInstance, evaluate, read_instance
+from firstad.schedule.talent import TalentInstance, evaluate, read_instance, solver
 from firstad.schedule.talent.cpsat import solve_cpsat
 from firstad.schedule.talent.generator import generate
 from firstad.schedule.talent.preprocess import reduce
@@ -103,3 +103,19 @@ def test_preprocessing_keeps_the_cost(talent_dir: Path) -> None:
     assert len(reduction.durations) < instance.scene_count
     order = reduction.expand(range(len(reduction.durations)))
     assert sorted(order) == list(range(instance.scene_count))
+
+
+def test_many_short_slices_reach_the_same_optimum(monkeypatch: pytest.MonkeyPatch) -> None:
+    whole = [solve(generate(14, 7, seed)) for seed in range(3)]
+    # Slices of 40 nodes (more than the depth, so each makes progress): the search restarts
+    # from the root over its memo again and again, and the longer local search after the first
+    # slice may lower the bound in between.
+    monkeypatch.setattr(solver, "NODES_PER_SLICE", 40)
+    for seed, reference in enumerate(whole):
+        instance = generate(14, 7, seed)
+        result = solve(instance)
+        assert reference.optimal
+        assert result.nodes > 40
+        assert result.optimal
+        assert result.cost == result.lower_bound == reference.cost
+        assert evaluate(instance, result.order).total == result.cost

@@ -31,6 +31,9 @@ MAX_ACTORS = 63
 NODES_PER_SLICE = 20_000
 INITIAL_MEMO_SLOTS = 1 << 18
 SIDE_CACHE_SLOTS = 1 << 16
+# Local search rounds per scene: before the search, and once the search proves not quick.
+QUICK_ROUNDS = 2
+LONG_ROUNDS = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,10 +154,7 @@ class _Search:
     def run(self, started: float, time_limit: float | None, progress: Progress | None) -> None:
         if self.optimal:
             return
-        scene_actors, durations, _, costs = self.data[:4]
-        rounds = 20 + 2 * len(durations)
-        order, cost = iterated_local_search(scene_actors, durations, costs, rounds, self.seed)
-        self.order, self.best = tuple(int(scene) for scene in order), int(cost)
+        self._local_search(QUICK_ROUNDS, self.seed)
         self.lower = int(
             strong_lower_bound(self.data, np.int64(self.root), np.int64(0), np.int64(0))
         )
@@ -164,6 +164,14 @@ class _Search:
             self.optimal = True
             return
         self._bounded_search(started, time_limit, progress)
+
+    def _local_search(self, rounds_per_scene: int, seed: int) -> None:
+        """Iterated local search with that many rounds per scene; keep its order if better."""
+        scene_actors, durations, _, costs = self.data[:4]
+        rounds = 20 + rounds_per_scene * len(durations)
+        order, cost = iterated_local_search(scene_actors, durations, costs, rounds, seed)
+        if self.best == 0 or cost < self.best:
+            self.order, self.best = tuple(int(scene) for scene in order), int(cost)
 
     def _report(self, progress: Progress | None) -> None:
         if progress is not None:
@@ -179,6 +187,7 @@ class _Search:
             (kernel.WORKSPACE_ROWS, count + 1, max(count, kernel.PATH_COUNT + 1)), dtype=np.int64
         )
         root = np.int64(self.root)
+        first_slice = True
         while True:
             control[kernel.ABORT] = 0
             control[kernel.NODE_LIMIT] = control[kernel.NODES] + NODES_PER_SLICE
@@ -194,6 +203,13 @@ class _Search:
                 self._finish(table, value)
                 self._report(progress)
                 return
+            if first_slice and (
+                time_limit is None or time.perf_counter() - started < time_limit / 4
+            ):
+                # Not an easy instance: a tighter start is worth a longer local search (the
+                # memo holds bounds and exact values, valid under any smaller bound).
+                self._local_search(LONG_ROUNDS, self.seed + 1)
+            first_slice = False
             if control[kernel.ABORT] == kernel.ABORT_NODES:
                 proven = int(kernel.path_bound(workspace, control, count))
                 self.lower = max(self.lower, min(proven, self.best))
