@@ -63,7 +63,9 @@ def lower_bound(data, q, front, back):  # type: ignore[no-untyped-def]
     if q == 0:
         return np.int64(0)
     both = front & back
-    separate = _side_bound(data, q, front & ~both) + _side_bound(data, q, back & ~both)
+    front_only, back_only = front & ~both, back & ~both
+    separate = _side_bound(data, q, front_only) + _side_bound(data, q, back_only)
+    separate += _uncovered_days_pay(data, q, front_only, back_only)
     return _fixed_pay(data, q, front, back) + separate + _group_holding(data, q, front | back)
 
 
@@ -79,6 +81,7 @@ def strong_lower_bound(data, q, front, back):  # type: ignore[no-untyped-def]
     both = front & back
     front_only, back_only = front & ~both, back & ~both
     separate = _side_bound(data, q, front_only) + _side_bound(data, q, back_only)
+    separate += _uncovered_days_pay(data, q, front_only, back_only)
     crossing = _crossing_bound(data, q, front_only, back_only)
     held = _group_holding(data, q, front | back)
     return _fixed_pay(data, q, front, back) + max(separate, crossing) + held
@@ -112,6 +115,44 @@ def _fixed_pay(data, q, front, back):  # type: ignore[no-untyped-def]
         if (actor_scenes[actor] & q) and not ((started >> actor) & 1):
             total += costs[actor] * mask_sum(actor_scenes[actor] & q, duration_table)
     return total
+
+
+@njit(cache=True)
+def _uncovered_days_pay(data, q, front_only, back_only):  # type: ignore[no-untyped-def]
+    """Pay of the one-sided actors during the scenes none of them is in.
+
+    The group bounds count each one-sided actor's wait during its own group's scenes only. A
+    front actor ``f`` and a back actor ``b`` who share a scene leave no day of the middle
+    without one of them (``f`` stays until that scene ends, ``b`` is there from when it starts),
+    so on every day the actors on location cover every such pair: they weigh at least a
+    minimum-weight vertex cover of the pairs, at least any flow through the pairs with each
+    actor's cost as capacity (weak duality; taken greedily here). The scenes with no one-sided
+    actor add their days times that flow, on top of the group bounds.
+    """
+    if front_only == 0 or back_only == 0:
+        return np.int64(0)
+    actor_scenes, costs, duration_table = data[2], data[3], data[4]
+    left = data[9]
+    actor_count = costs.shape[0]
+    busy = np.int64(0)
+    for actor in range(actor_count):
+        if ((front_only | back_only) >> actor) & 1:
+            busy |= actor_scenes[actor]
+            left[actor] = costs[actor]
+    free_days = mask_sum(q & ~busy, duration_table)
+    if free_days == 0:
+        return np.int64(0)
+    flow = np.int64(0)
+    for first in range(actor_count):
+        if not (front_only >> first) & 1:
+            continue
+        for second in range(actor_count):
+            if (back_only >> second) & 1 and actor_scenes[first] & actor_scenes[second] & q:
+                push = min(left[first], left[second])
+                left[first] -= push
+                left[second] -= push
+                flow += push
+    return flow * free_days
 
 
 @njit(cache=True)
