@@ -31,9 +31,10 @@ MAX_ACTORS = 63
 NODES_PER_SLICE = 20_000
 INITIAL_MEMO_SLOTS = 1 << 18
 SIDE_CACHE_SLOTS = 1 << 16
-# Local search rounds per scene: before the search, and once the search proves not quick.
+# Local search rounds per scene: before the search, and once it has run this many slices.
 QUICK_ROUNDS = 2
 LONG_ROUNDS = 10
+LONG_SEARCH_SLICES = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +188,7 @@ class _Search:
             (kernel.WORKSPACE_ROWS, count + 1, max(count, kernel.PATH_COUNT + 1)), dtype=np.int64
         )
         root = np.int64(self.root)
-        first_slice = True
+        slices = 0
         while True:
             control[kernel.ABORT] = 0
             control[kernel.NODE_LIMIT] = control[kernel.NODES] + NODES_PER_SLICE
@@ -203,13 +204,13 @@ class _Search:
                 self._finish(table, value)
                 self._report(progress)
                 return
-            if first_slice and (
+            slices += 1
+            if slices == LONG_SEARCH_SLICES and (
                 time_limit is None or time.perf_counter() - started < time_limit / 4
             ):
                 # Not an easy instance: a tighter start is worth a longer local search (the
                 # memo holds bounds and exact values, valid under any smaller bound).
                 self._local_search(LONG_ROUNDS, self.seed + 1)
-            first_slice = False
             if control[kernel.ABORT] == kernel.ABORT_NODES:
                 proven = int(kernel.path_bound(workspace, control, count))
                 self.lower = max(self.lower, min(proven, self.best))
