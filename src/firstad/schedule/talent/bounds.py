@@ -91,6 +91,8 @@ def strong_lower_bound(data, q, front, back):  # type: ignore[no-untyped-def]
 def _group_holding(data, q, started):  # type: ignore[no-untyped-def]
     """Forced holding of disjoint groups of actors not yet started (see groups.py), greedily."""
     actor_scenes, masks, holding = data[2], data[10], data[11]
+    if masks.shape[0] == 0:
+        return np.int64(0)
     # Only actors with every scene still to shoot: true of all the unstarted ones in the search.
     waiting = np.int64(0)
     for actor in range(actor_scenes.shape[0]):
