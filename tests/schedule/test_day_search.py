@@ -31,14 +31,18 @@ ROOMY = Size(pages=12, scenes=16, cast=7, locations=5, shoot_days=10, leads=2)
 
 
 def variants(seed: int) -> list[SchedulingProblem]:
-    """A generated production as it is, with a crew rate and daylight, and with orderings."""
+    """A generated production as it is, with a crew rate and daylight, with orderings, and
+    over four weeks with every actor on drop/pick-up terms (gaps of more than ten days)."""
     plain = generate_problem(seed, ROOMY)
     daylight = DaylightMinutes(sunrise=6 * 60, sunset=19 * 60, twilight=30)
     orderings = (Ordering("1", "2"), Ordering("3", "4"))
+    long = generate_problem(seed, replace(ROOMY, shoot_days=20))
+    dropped = {key: replace(terms, drop_pickup=True) for key, terms in long.cast.items()}
     return [
         plain,
         replace(plain, crew_daily_rate=900, daylight=daylight),
         replace(plain, orderings=orderings),
+        replace(long, cast=dropped),
     ]
 
 
@@ -104,7 +108,7 @@ def test_valid_boards_are_clean_and_priced_as_the_evaluator_prices_them(seed: in
             assert judged.violations == ()
             assert judged.cost.total == board.cost
             checked += 1
-    assert checked >= 100  # the sample really exercised valid boards
+    assert checked >= 150  # the sample really exercised valid boards
 
 
 @pytest.mark.parametrize("seed", [5, 6])

@@ -448,8 +448,8 @@ class Board:
 
 @dataclass(frozen=True, slots=True)
 class SearchResult:
-    """The best schedule found: its ``plans``, ``cost`` (the evaluator's rules), the number of
-    ``moves`` tried and of them ``accepted``."""
+    """The best schedule found: its ``plans``, ``cost`` (the evaluator's rules) and ``day_of``
+    (scene -> day index); the number of ``moves`` tried and of them ``accepted``."""
 
     plans: tuple[DayPlan, ...]
     cost: int
