@@ -2,4 +2,6 @@
 
 from firstad.cli import main
 
-main()
+# Guarded: a helper process started by "spawn" imports this module again (as __mp_main__).
+if __name__ == "__main__":
+    main()
