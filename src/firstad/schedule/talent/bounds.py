@@ -134,22 +134,28 @@ def _uncovered_days_pay(data, q, front_only, back_only):  # type: ignore[no-unty
     if front_only == 0 or back_only == 0:
         return np.int64(0)
     actor_scenes, costs, duration_table = data[2], data[3], data[4]
-    left = data[9]
+    left, members = data[9], data[16]
     actor_count = costs.shape[0]
     busy = np.int64(0)
+    fronts = 0
+    backs = actor_count
     for actor in range(actor_count):
         if ((front_only | back_only) >> actor) & 1:
             busy |= actor_scenes[actor]
             left[actor] = costs[actor]
+            if (front_only >> actor) & 1:
+                members[fronts] = actor
+                fronts += 1
+            else:
+                backs -= 1
+                members[backs] = actor
     free_days = mask_sum(q & ~busy, duration_table)
     if free_days == 0:
         return np.int64(0)
     flow = np.int64(0)
-    for first in range(actor_count):
-        if not (front_only >> first) & 1:
-            continue
-        for second in range(actor_count):
-            if (back_only >> second) & 1 and actor_scenes[first] & actor_scenes[second] & q:
+    for first in members[:fronts]:
+        for second in members[backs:]:
+            if actor_scenes[first] & actor_scenes[second] & q:
                 push = min(left[first], left[second])
                 left[first] -= push
                 left[second] -= push

@@ -101,7 +101,8 @@ def search_data(reduction: Reduction) -> tuple[np.ndarray, ...]:
     durations and costs for ``mask_sum``, scratch buffers for the bound (shares, actors, pair
     gains, own days), the groups of three actors with forced holding and that holding
     (groups.py), and the scratch tables of ``_side_bound`` (scene unions and least pay per
-    subset of a group) and its cache of group bounds (keys, values).
+    subset of a group), its cache of group bounds (keys, values) and a scratch list of actors
+    (``_uncovered_days_pay``).
     """
     scene_actors = np.array(reduction.actor_masks, dtype=np.int64)
     durations = np.array(reduction.durations, dtype=np.int64)
@@ -133,6 +134,7 @@ def search_data(reduction: Reduction) -> tuple[np.ndarray, ...]:
         np.zeros(1 << EXACT_GROUP, dtype=np.int64),
         np.zeros((SIDE_CACHE_SLOTS, 2), dtype=np.int64),
         np.zeros(SIDE_CACHE_SLOTS, dtype=np.int64),
+        np.zeros(len(reduction.costs), dtype=np.int64),
     )
 
 
