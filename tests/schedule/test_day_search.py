@@ -180,6 +180,25 @@ def test_a_set_that_mixes_lights_in_a_day_is_refused_as_the_model_refuses_it() -
     assert Board(indexed, DayShapes(indexed), [0, 1]).timed() is not None
 
 
+def test_a_day_needing_the_next_mornings_hours_is_refused_as_the_model_refuses_it() -> None:
+    """A night at the rink, then the lot at dawn the next morning: the evaluator would accept
+    the lot's next-morning opening, the model does not use it, nor does the search."""
+    days = weekdays(2)
+    night_then_dawn = SchedulingProblem(
+        title="dawn",
+        scenes=(scene_job("1", 600, ["maya"], "rink"), scene_job("2", 60, ["maya"], "lot")),
+        dates=days,
+        cast={"maya": actor("maya", 500, days)},
+        locations={
+            "rink": place("rink", days, window=(19 * 60, 31 * 60)),
+            "lot": place("lot", days, window=(5 * 60, 12 * 60)),
+        },
+    )
+    indexed = index_problem(night_then_dawn)
+    assert Board(indexed, DayShapes(indexed), [0, 0]).timed() is None
+    assert Board(indexed, DayShapes(indexed), [1, 0]).timed() is not None  # dawn first
+
+
 def test_a_day_that_cannot_be_timed_is_refused() -> None:
     problem = two_sets()
     indexed = index_problem(problem)

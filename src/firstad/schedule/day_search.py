@@ -19,9 +19,10 @@ Kirkpatrick et al. 1983). Here a move is priced and checked in microseconds:
 
 Stricter than the evaluator where the CP-SAT model is, so that every day found here can be
 locked and re-timed by the model: a location's scenes are shot in one block a day, inside one
-opening of its hours, and the whole block inside the light of each exterior in it. Locked
-days and re-planning stay with CP-SAT (``optimizer``); this search serves free searches: all
-of the time of large productions, a first stretch of small ones before CP-SAT goes on.
+opening of its hours (not the next morning's), and the whole block inside the light of each
+exterior in it. Locked days and re-planning stay with CP-SAT (``optimizer``); this search
+serves free searches: all of the time of large productions, a first stretch of small ones
+before CP-SAT goes on.
 """
 
 from __future__ import annotations
@@ -39,6 +40,10 @@ Interval = tuple[int, int]
 
 # Calls fall on the shoot date itself.
 LATEST_CALL = MINUTES_PER_DAY - 1
+# The openings of a location's daily hours a block may use, as in the CP-SAT model: the shoot
+# date's and the evening before's (still open after midnight in a 19:00-07:00 window), not
+# the next morning's (the evaluator accepts it; no call sheet plans a day around it).
+MODEL_OPENINGS = (-1, 0)
 # Annealing temperature at the start, as a share of the starting cost, and at the end.
 START_TEMPERATURE_SHARE = 0.002
 END_TEMPERATURE = 1.0
@@ -173,7 +178,9 @@ class DayShapes:
             minutes = sum(problem.scenes[scene].minutes for scene in block)
             opening = location.window_end - location.window_start
             if opening < MINUTES_PER_DAY:
-                starts = (location.window_start + shift * MINUTES_PER_DAY for shift in (-1, 0, 1))
+                starts = (
+                    location.window_start + shift * MINUTES_PER_DAY for shift in MODEL_OPENINGS
+                )
                 calls = intersect(
                     calls,
                     _union(
@@ -634,7 +641,7 @@ def improve_days(
     """Anneal from the assignment ``day_of`` (scene -> day index) until ``deadline``
     (``time.monotonic()``); None when the start itself breaks a rule. ``on_better(cost)`` hears
     of better schedules, at most every ``REPORT_EVERY`` seconds. With ``patience``, the search
-    also stops after that many moves without a better schedule."""
+    also stops after pricing that many moves (those that fit) without a better schedule."""
     board = Board(problem, shapes or DayShapes(problem), day_of)
     start = board.timed()
     if start is None:
@@ -646,16 +653,16 @@ def improve_days(
     began = time.monotonic()
     hot = max(START_TEMPERATURE_SHARE * current, END_TEMPERATURE)
     temperature = hot
-    tried = accepted = 0
+    tried = priced = accepted = 0
     reported, last_report = best_cost, began
-    found_at = 0
+    found_at = 0  # the priced move that found the best
     while True:
         if tried % CLOCK_EVERY == 0:
             now = time.monotonic()
             if on_better is not None and best_cost < reported and now - last_report > REPORT_EVERY:
                 on_better(best_cost)
                 reported, last_report = best_cost, now
-            if now >= deadline or (patience is not None and tried - found_at > patience):
+            if now >= deadline or (patience is not None and priced - found_at > patience):
                 break
             progress = (now - began) / max(deadline - began, 1e-9)
             temperature = hot * (END_TEMPERATURE / hot) ** progress
@@ -665,6 +672,7 @@ def improve_days(
             continue
         if not board.could_fit(proposal):
             continue
+        priced += 1
         undo = board.relocate(proposal)
         cost = board.cost
         delta = cost - current
@@ -679,7 +687,7 @@ def improve_days(
         accepted += 1
         if cost < best_cost:
             best_cost, best_day_of, best_plans = cost, tuple(board.day_of), tuple(plans)
-            found_at = tried
+            found_at = priced
     if on_better is not None and best_cost < reported:
         on_better(best_cost)
     return SearchResult(best_plans, best_cost, best_day_of, tried, accepted)
