@@ -21,8 +21,10 @@ from the front (``front``) and from the back (``back``). Its value counts the pa
   bound holds. Groups of up to ``EXACT_GROUP`` actors get instead the exact optimum of the group
   alone (``_side_bound``), which is stronger and, for the small groups most states have, cheaper.
 
-Two more terms add to those: the holding that groups of three actors not yet started cannot avoid
-(groups.py), and, in ``strong_lower_bound``, pairs of actors waiting from opposite sides.
+More terms add to those: the holding that groups of three actors not yet started cannot avoid
+(groups.py); the pay of the one-sided actors during the scenes none of them is in, which pairs
+waiting from opposite sides must cover between them (``_uncovered_days_pay``); and, in
+``strong_lower_bound``, the same pairs counted together (``_crossing_bound``).
 """
 
 from __future__ import annotations

@@ -83,9 +83,17 @@ def _cost_of(actors, costs):  # type: ignore[no-untyped-def]
     return total
 
 
-@njit(cache=True)
-def holding_groups(scene_actors, durations, costs):  # type: ignore[no-untyped-def]
+def holding_groups(
+    scene_actors: np.ndarray, durations: np.ndarray, costs: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """Every group of three actors with forced holding, as masks and pay, largest pay first."""
+    masks, holding = _forced_triples(scene_actors, durations, costs)
+    order = np.argsort(-holding, kind="stable")
+    return masks[order], holding[order]
+
+
+@njit(cache=True)
+def _forced_triples(scene_actors, durations, costs):  # type: ignore[no-untyped-def]
     actor_count = costs.shape[0]
     total = actor_count * (actor_count - 1) * (actor_count - 2) // 6
     masks = np.zeros(max(total, 1), dtype=np.int64)
@@ -100,5 +108,4 @@ def holding_groups(scene_actors, durations, costs):  # type: ignore[no-untyped-d
                     masks[found] = group
                     holding[found] = pay
                     found += 1
-    order = np.argsort(-holding[:found], kind="mergesort")
-    return masks[:found][order], holding[:found][order]
+    return masks[:found], holding[:found]

@@ -9,7 +9,9 @@ value and the memo stores one key for both (``front <= back``).
 
 The search is their *bounded* DP: ``search(state, bound)`` returns the optimal cost of the state
 when it is at most ``bound``, and otherwise a lower bound above ``bound``; both kinds of answers are
-memoised (exact values, and lower bounds that later calls reuse to prune).
+memoised (exact values, and lower bounds that later calls reuse to prune). The memo probes from a
+hash of ``Q`` alone, so a lookup also meets every state with the same scenes left, and one whose
+waiting sets lie within ours bounds our value from below (``_probe``).
 
 Costs are accounted so that a state's value depends only on its key: a state's value is the pay,
 during the remaining days, of the actors who still have a scene in ``Q``; an actor who leaves ``Q``
