@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+from firstad.model import Schedule
 from firstad.schedule.cpsat_model import ScheduleModel
 from firstad.schedule.evaluator import evaluate
 from firstad.schedule.generator import Size, generate_problem
@@ -18,10 +19,19 @@ from firstad.schedule.lns import (
     incumbent_from,
     solve_slice,
 )
-from firstad.schedule.optimizer import build_cost_model, optimize, sequence_days
+from firstad.schedule.manual import manual_schedule
+from firstad.schedule.optimizer import _assignment as assignment_of
+from firstad.schedule.optimizer import (
+    _judge,
+    _opening,
+    build_cost_model,
+    optimize,
+    sequence_days,
+    solve_by_lns,
+)
 from firstad.schedule.problem import SchedulingProblem
-from firstad.schedule.sequencing import DayPlan
-from firstad.schedule.solve import run_solver
+from firstad.schedule.sequencing import DayPlan, shoot_day
+from firstad.schedule.solve import ProgressEvent, run_solver
 from tests.schedule.test_optimizer import two_sets
 
 SMALL = Size(pages=24, scenes=18, cast=6, locations=5, shoot_days=6, leads=2)
@@ -120,3 +130,45 @@ def test_sequencing_the_days_keeps_the_models_plans_feasible() -> None:
     assert [plan.day for plan in sequenced] == [plan.day for plan in outcome.plans]
     for before, after in zip(outcome.plans, sequenced, strict=True):
         assert sorted(before.blocks) == sorted(after.blocks)
+
+
+def test_a_clean_manual_board_is_the_local_searchs_first_schedule() -> None:
+    scheduling = small()  # its manual board places every scene and keeps every rule
+    indexed = index_problem(scheduling)
+    board = manual_schedule(scheduling)
+    judged = evaluate(scheduling, board)
+    assert not board.unscheduled
+    assert judged.violations == ()
+    model = build_cost_model(indexed)
+    events: list[ProgressEvent] = []
+    outcome = solve_by_lns(
+        model,
+        judge=_judge(scheduling, model, None),
+        time_limit=3,
+        seed=0,
+        progress=events.append,
+        started=time.monotonic(),
+        day_search=True,
+        opening=assignment_of(indexed, board),
+    )
+    first = next(event for event in events if event.phase == "first")
+    assert first.cost == judged.cost.total
+    assert outcome.objective is not None
+    assert outcome.objective <= judged.cost.total
+    assert outcome.plans is not None
+    schedule = Schedule(days=tuple(shoot_day(indexed, plan) for plan in outcome.plans))
+    assert evaluate(scheduling, schedule).cost.total == outcome.objective
+
+
+def test_only_a_complete_clean_board_opens_the_day_search() -> None:
+    scheduling = small()
+    indexed = index_problem(scheduling)
+    model = build_cost_model(indexed)
+    judge = _judge(scheduling, model, None)
+    opening = assignment_of(indexed, manual_schedule(scheduling))
+    assert _opening(model, opening, judge) is not None
+    incomplete = dict(opening)
+    del incomplete[0]  # a strip the board left out
+    assert _opening(model, incomplete, judge) is None
+    crowded = dict.fromkeys(opening, 0)  # every scene on the first day: far too long
+    assert _opening(model, crowded, judge) is None

@@ -38,7 +38,7 @@ from firstad.schedule.cpsat_model import (
     Switch,
     always,
 )
-from firstad.schedule.day_search import improve_days
+from firstad.schedule.day_search import Board, DayShapes, improve_days
 from firstad.schedule.evaluator import evaluate, violations
 from firstad.schedule.indexed import IndexedProblem, index_problem
 from firstad.schedule.lns import Incumbent, improve, incumbent_from, incumbent_of_days
@@ -135,6 +135,7 @@ def optimize(
     indexed = index_problem(problem)
     started = time.monotonic()
     moved_limit: SolveOutcome | None = None
+    manual: dict[int, int] | None = None
     if previous is not None:
         moved_limit = _fewest_moves(
             indexed,
@@ -154,7 +155,8 @@ def optimize(
         add_hint(schedule_model, _assignment(indexed, previous))
     else:
         # The crew's manual board is a good first guess: CP-SAT starts its search from it.
-        add_hint(schedule_model, _assignment(indexed, manual_schedule(problem)))
+        manual = _assignment(indexed, manual_schedule(problem))
+        add_hint(schedule_model, manual)
     free_search = previous is None and locked is None
     static_bound = capacity_bound(indexed) if free_search else 0
     # The day-pattern bound is far stronger but takes seconds: it runs after the search, in
@@ -163,7 +165,9 @@ def optimize(
     solver: Callable[..., SolveOutcome] = solve_in_two_phases
     judge = _judge(problem, schedule_model, locked)
     if previous is None and _wants_lns(search, indexed):
-        solver = partial(solve_by_lns, judge=judge, day_search=locked is None)
+        day_search = locked is None
+        opening = manual if day_search else None
+        solver = partial(solve_by_lns, judge=judge, day_search=day_search, opening=opening)
     elif free_search and search == "auto":
         report = _reporter(progress, started, time_limit - bound_seconds, static_bound)
         polish = _day_search_polish(schedule_model, judge, seed=seed, report=report)
@@ -211,22 +215,35 @@ def solve_by_lns(
     static_bound: int = 0,
     started: float,
     day_search: bool = False,
+    opening: dict[int, int] | None = None,
 ) -> SolveOutcome:
     """A first schedule, then the day-assignment local search (when ``day_search``), then
-    large-neighbourhood steps until the time is up."""
-    first = first_schedule(
-        schedule_model,
-        time_limit=time_limit,
-        seed=seed,
-        progress=progress,
-        static_bound=static_bound,
-        started=started,
-    )
-    incumbent = incumbent_from(schedule_model, first)
-    judged = None if incumbent is None else judge(incumbent.plans)
-    if incumbent is None or judged is None or first.status == "OPTIMAL":
-        return first
-    best = replace(incumbent, cost=judged)
+    large-neighbourhood steps until the time is up.
+
+    ``opening`` (scene -> day, the crew's manual board) is the first schedule when it is
+    complete and keeps every rule: the day search starts from it at once, without waiting
+    seconds for CP-SAT's first solution.
+    """
+    best = None if opening is None or not day_search else _opening(schedule_model, opening, judge)
+    bound = static_bound
+    if best is not None:
+        announce = _reporter(progress, started, time_limit, bound, phase="first")
+        if announce is not None:
+            announce(best.cost)
+    else:
+        first = first_schedule(
+            schedule_model,
+            time_limit=time_limit,
+            seed=seed,
+            progress=progress,
+            static_bound=static_bound,
+            started=started,
+        )
+        incumbent = incumbent_from(schedule_model, first)
+        judged = None if incumbent is None else judge(incumbent.plans)
+        if incumbent is None or judged is None or first.status == "OPTIMAL":
+            return first
+        best, bound = replace(incumbent, cost=judged), first.bound
     if day_search:
         searched = _search_days(
             schedule_model,
@@ -234,13 +251,21 @@ def solve_by_lns(
             judge,
             until=time.monotonic() + DAY_SEARCH_SHARE * (started + time_limit - time.monotonic()),
             seed=seed,
-            report=_reporter(progress, started, time_limit, first.bound),
+            report=_reporter(progress, started, time_limit, bound),
             patience=_patience(schedule_model.problem),
         )
         if isinstance(searched, SolveOutcome):
-            searched.bound = first.bound
+            searched.bound = bound
             return searched
         best = searched
+    if not best.values:  # the manual board, never solved in the model: time it there first
+        timed = incumbent_of_days(
+            schedule_model, _day_list(best), seconds=TIMING_SECONDS, seed=seed
+        )
+        timed_cost = None if timed is None else judge(timed.plans)
+        if timed is None or timed_cost is None or timed_cost > best.cost:
+            return SolveOutcome("FEASIBLE", best.plans, best.cost, bound)
+        best = replace(timed, cost=timed_cost)
     state = improve(
         schedule_model,
         best,
@@ -248,13 +273,35 @@ def solve_by_lns(
         deadline=started + time_limit,
         seed=seed,
         started=started,
-        lower_bound=first.bound,
+        lower_bound=bound,
         progress=progress,
     )
     best = state.incumbent
     if state.proven:
         return SolveOutcome("OPTIMAL", best.plans, best.cost, best.cost, best.values)
-    return SolveOutcome("FEASIBLE", best.plans, best.cost, first.bound, best.values)
+    return SolveOutcome("FEASIBLE", best.plans, best.cost, bound, best.values)
+
+
+def _day_list(incumbent: Incumbent) -> list[int]:
+    return [incumbent.days[scene] for scene in range(len(incumbent.days))]
+
+
+def _opening(
+    schedule_model: ScheduleModel,
+    assignment: dict[int, int],
+    judge: Callable[[tuple[DayPlan, ...]], int | None],
+) -> Incumbent | None:
+    """The manual board as a start, when it places every scene and keeps every rule the day
+    search checks (and the referee agrees); None otherwise."""
+    indexed = schedule_model.problem
+    if len(assignment) != len(indexed.scenes):
+        return None
+    day_of = [assignment[scene] for scene in range(len(indexed.scenes))]
+    plans = Board(indexed, DayShapes(indexed), day_of).timed()
+    cost = None if plans is None else judge(tuple(plans))
+    if plans is None or cost is None:
+        return None
+    return Incumbent((), cost, tuple(plans), dict(enumerate(day_of)), cost)
 
 
 def _day_search_polish(
@@ -302,9 +349,14 @@ def _patience(indexed: IndexedProblem) -> int | None:
 
 
 def _reporter(
-    progress: ProgressCallback | None, started: float, time_limit: float, bound: int
+    progress: ProgressCallback | None,
+    started: float,
+    time_limit: float,
+    bound: int,
+    *,
+    phase: str = "days",
 ) -> Callable[[int], None] | None:
-    """The day search's news of a better cost, as progress events."""
+    """News of a better cost (from the day search, by default), as progress events."""
     if progress is None:
         return None
     report = progress
@@ -317,7 +369,7 @@ def _reporter(
                 cost=cost,
                 lower_bound=bound,
                 gap=relative_gap(cost, bound),
-                phase="days",
+                phase=phase,
             )
         )
 
@@ -341,7 +393,7 @@ def _search_days(
     referee in rare cases), the search's own schedule is the answer.
     """
     indexed = schedule_model.problem
-    day_of = [start.days[scene] for scene in range(len(indexed.scenes))]
+    day_of = _day_list(start)
     found = improve_days(
         indexed, day_of, deadline=until, seed=seed, on_better=report, patience=patience
     )
