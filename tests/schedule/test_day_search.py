@@ -9,7 +9,8 @@ from dataclasses import replace
 import pytest
 
 from firstad.model import IntExt, Ordering, Schedule
-from firstad.schedule.day_search import Board, DayShapes, improve_days, intersect
+from firstad.schedule.day_search import Board, improve_days
+from firstad.schedule.day_shapes import DayShapes, intersect
 from firstad.schedule.evaluator import evaluate
 from firstad.schedule.generator import Size, generate_problem
 from firstad.schedule.indexed import IndexedProblem, index_problem

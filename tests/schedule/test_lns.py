@@ -19,15 +19,14 @@ from firstad.schedule.lns import (
     incumbent_from,
     solve_slice,
 )
+from firstad.schedule.local_search import _opening, solve_by_lns
 from firstad.schedule.manual import manual_schedule
 from firstad.schedule.optimizer import _assignment as assignment_of
 from firstad.schedule.optimizer import (
     _judge,
-    _opening,
     build_cost_model,
     optimize,
     sequence_days,
-    solve_by_lns,
 )
 from firstad.schedule.problem import SchedulingProblem
 from firstad.schedule.sequencing import DayPlan, shoot_day
