@@ -50,6 +50,7 @@ from firstad.schedule.daybound_columns import (
     LocationPatterns,
     PatternCosts,
     chunk_table,
+    joined_value,
     location_patterns,
     masks_pay,
     overtime_cost,
@@ -57,7 +58,6 @@ from firstad.schedule.daybound_columns import (
     pattern_costs,
     permit_fees,
     scenes_of,
-    shared_pay,
     usable_pairs,
 )
 from firstad.schedule.indexed import IndexedProblem
@@ -337,7 +337,7 @@ def _best_pairs_by_date(  # noqa: PLR0917 (numba: positional only)
     each side's pay and fixed costs; a shared actor paid once, overtime on the joined day).
     ``*_blocks`` hold each pattern's block starts (firsts, then lasts); ``settings[4]`` says
     whether to test them."""
-    day_cap, move_minutes, standard, rate = settings[0], settings[1], settings[2], settings[3]
+    move_minutes = settings[1]
     clocked = settings[4] > 0
     width = first_blocks.shape[1] // 2
     floor = best.min()
@@ -348,15 +348,11 @@ def _best_pairs_by_date(  # noqa: PLR0917 (numba: positional only)
             dates = first_dates[first] & second_dates[second]
             if dates == 0:
                 continue
-            length = first_minutes[first] + second_minutes[second] + move_minutes
-            if length > day_cap:
-                continue
-            value = (
-                first_value[first] + second_value[second] - overtime_cost(length, standard, rate)
-            )
-            shared = first_cast[first] & second_cast[second]
-            if shared:
-                value += shared_pay(shared, chunk_rates)
+            value = joined_value(
+                first_value[first], first_minutes[first], first_cast[first],
+                second_value[second], second_minutes[second], second_cast[second],
+                settings, chunk_rates,
+            )  # fmt: skip
             if value > floor and (
                 not clocked
                 or _blocks_fit(

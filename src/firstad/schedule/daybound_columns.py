@@ -261,6 +261,29 @@ def shared_pay(mask: int, chunk_rates: IntArray) -> int:
 
 
 @njit(cache=True)
+def joined_value(  # noqa: PLR0917 (numba: positional only)
+    first_value: float,
+    first_minutes: int,
+    first_cast: int,
+    second_value: float,
+    second_minutes: int,
+    second_cast: int,
+    settings: IntArray,
+    chunk_rates: IntArray,
+) -> float:
+    """Two patterns' values on one day (each net of its own pay): an actor in both paid once
+    (added back), overtime on the joined day; minus infinity when the day is too long."""
+    length = first_minutes + second_minutes + settings[1]
+    if length > settings[0]:
+        return -np.inf
+    value = first_value + second_value - overtime_cost(length, settings[2], settings[3])
+    shared = first_cast & second_cast
+    if shared:
+        value += shared_pay(shared, chunk_rates)
+    return value
+
+
+@njit(cache=True)
 def _best_pair(  # noqa: PLR0917 (numba: positional only)
     first_value: FloatArray,
     first_minutes: IntArray,
@@ -273,19 +296,14 @@ def _best_pair(  # noqa: PLR0917 (numba: positional only)
 ) -> tuple[float, int, int]:
     """The best pair of one pattern per location: values already net of each side's pay,
     an actor in both is paid once (added back), and overtime is on the joined day."""
-    day_cap, move_minutes, standard, rate = settings[0], settings[1], settings[2], settings[3]
     best, best_first, best_second = -1e18, -1, -1
     for first in range(first_value.shape[0]):
         for second in range(second_value.shape[0]):
-            length = first_minutes[first] + second_minutes[second] + move_minutes
-            if length > day_cap:
-                continue
-            value = (
-                first_value[first] + second_value[second] - overtime_cost(length, standard, rate)
-            )
-            shared = first_cast[first] & second_cast[second]
-            if shared:
-                value += shared_pay(shared, chunk_rates)
+            value = joined_value(
+                first_value[first], first_minutes[first], first_cast[first],
+                second_value[second], second_minutes[second], second_cast[second],
+                settings, chunk_rates,
+            )  # fmt: skip
             if value > best:
                 best, best_first, best_second = value, first, second
     return best, best_first, best_second
