@@ -140,6 +140,16 @@ def schedule_file(
             return None, problems
         problems += _ignored_locks(published, lock, lost, str(previous_path))
         problems += _ignored_pins(published, pin, lost, str(previous_path))
+    else:
+        problems += tuple(
+            Problem(
+                f"{option} keeps what a published schedule has: give it with --previous; ignored",
+                str(production_path),
+                severity=Severity.WARNING,
+            )
+            for option, given in (("--lock", lock), ("--pin", pin))
+            if given
+        )
     outcome, more = schedule_production(
         breakdown,
         production,

@@ -124,3 +124,10 @@ def test_a_pinned_strip_stays_on_its_day_and_impossible_pins_are_warned(publishe
     replanned = json.loads(run.stdout)
     day_of = {number: day["date"] for day in replanned["days"] for number in day["scenes"]}
     assert day_of[kept] == other["date"]
+
+
+def test_locks_and_pins_without_a_published_schedule_are_warned() -> None:
+    run = firstad(PRODUCTION, "--json", "--time-limit", "1", "--pin", "14", "--lock", "2027-03-22")
+    assert run.returncode == 0, run.stderr
+    assert "--lock keeps what a published schedule has: give it with --previous" in run.stderr
+    assert "--pin keeps what a published schedule has: give it with --previous" in run.stderr
