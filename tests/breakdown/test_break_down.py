@@ -98,3 +98,21 @@ def test_the_paper_of_the_file_sets_the_page_count() -> None:
     assert a4 is not None
     assert a4.pages < letter.pages
     assert a4.total_eighths < letter.total_eighths  # 58 lines a page on A4, 55 on Letter
+
+
+def test_script_notes_are_carried_and_their_tags_are_said_to_belong_to_no_scene() -> None:
+    breakdown, problems = _breakdown(
+        "Title: Stage\n\n[[opening: shoot at first light]]\n\n[[props: lantern]]\n\n"
+        "INT. BARN - DAY\n\nHay.\n"
+    )
+    assert [(note.text, note.line) for note in breakdown.notes] == [
+        ("opening: shoot at first light", 3),
+        ("props: lantern", 5),
+    ]
+    assert [str(problem) for problem in problems] == [
+        (
+            "stage.fountain:5: warning: breakdown note before the first scene heading tags no "
+            "scene; move it into the scene that needs it"
+        )
+    ]
+    assert all(element.name != "lantern" for element in breakdown.scenes[0].elements)

@@ -21,6 +21,8 @@ SCREENPLAYS = ROOT.parent / "shared" / "screenplays"
 
 SMALL_SCRIPT = """Title: Test
 
+[[Opening: hold on black for two seconds]]
+
 INT. RINK - ICE SURFACE - NIGHT #1#
 
 MAYA LINDQVIST (30) laces her skates. The Zamboni RUMBLES.
@@ -72,6 +74,7 @@ def test_json_document_shape(tmp_path: Path) -> None:
     assert second["time"] == "CONTINUOUS"
     assert second["day_night"] == "NIGHT"
     assert second["speaking"] == []
+    assert document["notes"] == [{"text": "Opening: hold on black for two seconds", "line": 3}]
 
 
 def test_csv_has_a_row_per_scene(tmp_path: Path) -> None:

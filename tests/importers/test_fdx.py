@@ -355,3 +355,52 @@ def test_paper_size_comes_from_the_page_layout() -> None:
     # Final Draft's file declares an 11.69 in page (A4); Fade In's export declares none.
     assert read("radio-studio.finaldraft.fdx").paper == "a4"
     assert read("radio-studio.fadein-export.fdx").paper is None
+
+
+OPENING_NOTES = fdx(
+    """
+<Paragraph Type="Action">
+  <ScriptNote ID="1"><Paragraph><Text>Cold open: no titles yet.</Text></Paragraph></ScriptNote>
+  <Text>FADE IN:</Text>
+</Paragraph>
+<Paragraph Type="Scene Heading"><Text>INT. KITCHEN - NIGHT</Text></Paragraph>
+<Paragraph Type="Action"><Text>Steam.</Text></Paragraph>
+""",
+    """
+<TitlePage><Content>
+  <Paragraph Alignment="Center">
+    <ScriptNote ID="2"><Paragraph><Text>Working title.</Text></Paragraph></ScriptNote>
+    <Text>NIGHT KITCHEN</Text>
+  </Paragraph>
+</Content></TitlePage>
+<ScriptNotes>
+  <ScriptNote Id="3" Range="2,5"><Paragraph><Text>Or FADE UP?</Text></Paragraph></ScriptNote>
+  <ScriptNote Id="4" Range="12,14"><Paragraph><Text>Whose kitchen?</Text></Paragraph>
+  </ScriptNote>
+</ScriptNotes>
+""",
+)
+
+
+def test_notes_before_the_first_heading_are_the_scripts_own() -> None:
+    script = parse_inline(OPENING_NOTES)
+    # The title page's note first, then the opening's inline and ranged notes; a range that
+    # starts on the heading ("FADE IN:" is 0-8, the heading 9-29) belongs to the scene.
+    assert [(note.text, note.line) for note in script.notes] == [
+        ("Working title.", 16),
+        ("Cold open: no titles yet.", 6),
+        ("Or FADE UP?", 21),
+    ]
+    assert [note.text for note in script.scenes[0].notes] == ["Whose kitchen?"]
+    assert script.title_page == (("title", "NIGHT KITCHEN"),)
+
+
+def test_notes_in_a_file_without_headings_are_kept() -> None:
+    script = parse_inline(
+        fdx(
+            '<Paragraph Type="Action"><ScriptNote><Paragraph><Text>Outline only.</Text>'
+            "</Paragraph></ScriptNote><Text>A river.</Text></Paragraph>"
+        )
+    )
+    assert script.scenes == ()
+    assert [note.text for note in script.notes] == ["Outline only."]

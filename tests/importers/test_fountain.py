@@ -671,3 +671,36 @@ def test_big_fish_parses_quickly(screenplays: Path) -> None:
     best = min(timeit.repeat(lambda: parse_fountain(text, "big-fish"), number=1, repeat=5))
     # About 6 ms on a laptop; the bound is loose because the test machines are shared.
     assert best < 0.1
+
+
+def test_notes_before_the_first_heading_are_the_scripts_own() -> None:
+    script = parse(
+        """
+        Title: Stage
+        [[title page: check the credit]]
+
+        [[opening: shoot the river at first light]]
+
+        > FADE IN:
+
+        INT. A - DAY [[props: lamp]]
+        """
+    )
+    assert script.notes == (
+        Note("title page: check the credit", 2),
+        Note("opening: shoot the river at first light", 4),
+    )
+    assert [scene.notes for scene in script.scenes] == [(Note("props: lamp", 8),)]
+
+
+def test_a_script_without_headings_keeps_its_notes() -> None:
+    script = parse("A river. [[is this a script?]]\n")
+    assert script.scenes == ()
+    assert script.notes == (Note("is this a script?", 1),)
+
+
+def test_the_library_freak_out_keeps_its_title_page_note(screenplays: Path) -> None:
+    script = read_sample(screenplays, "the-library-freak-out.fountain")
+    assert [(note.line, note.text[:22]) for note in script.notes] == [
+        (12, "URL to search for arch")
+    ]

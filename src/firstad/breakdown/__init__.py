@@ -14,7 +14,7 @@ from firstad.breakdown.cast import CastFinder
 from firstad.breakdown.elements import suggest_elements
 from firstad.breakdown.headings import parse_heading, resolve_day_night
 from firstad.breakdown.pagination import A4, LETTER, Layout, ScenePlacement, paginate
-from firstad.breakdown.tags import tagged_elements
+from firstad.breakdown.tags import script_note_problems, tagged_elements
 from firstad.model import (
     Breakdown,
     Category,
@@ -121,7 +121,10 @@ def break_down(
     layout: Layout = paginate(script, page_format=PAPERS.get(script.paper or "", LETTER))
     finder = CastFinder(script.scenes, script.characters)
     scenes: list[SceneBreakdown] = []
-    problems: list[Problem] = list(_duplicate_numbers(script))
+    problems: list[Problem] = [
+        *script_note_problems(script.notes, script.source),
+        *_duplicate_numbers(script),
+    ]
     for position, (scene, placement) in enumerate(
         zip(script.scenes, layout.scenes, strict=True), start=1
     ):
@@ -130,5 +133,7 @@ def break_down(
         )
         scenes.append(scene_breakdown)
         problems.extend(scene_problems)
-    breakdown = Breakdown(script.title, script.source, layout.pages, _with_day_night(scenes))
+    breakdown = Breakdown(
+        script.title, script.source, layout.pages, _with_day_night(scenes), notes=script.notes
+    )
     return breakdown, tuple(problems)

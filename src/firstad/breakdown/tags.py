@@ -120,6 +120,24 @@ def tagged_elements(scene: Scene, source: str) -> tuple[tuple[Element, ...], tup
     return _unique(elements), tuple(problems)
 
 
+def script_note_problems(notes: tuple[Note, ...], source: str) -> tuple[Problem, ...]:
+    """A tag note before the first heading would tag no scene: say so rather than drop it."""
+    message = (
+        "breakdown note before the first scene heading tags no scene; "
+        "move it into the scene that needs it"
+    )
+    return tuple(
+        Problem(message, source, note.line, severity=Severity.WARNING)
+        for note in notes
+        if _is_tag_note(note)
+    )
+
+
+def _is_tag_note(note: Note) -> bool:
+    first = _TAG_PART.fullmatch(note.text.split(";")[0])
+    return first is not None and category_named(first.group(1)) is not None
+
+
 def _note_items(note: Note, scene: Scene, source: str) -> Iterator[Element | Problem]:
     """The elements a note tags and the problems in it; nothing for an ordinary note."""
     # Line numbers count from the note's first line, so the text keeps its leading newlines.

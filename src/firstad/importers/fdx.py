@@ -309,15 +309,29 @@ def _build_script(
         for start, end in itertools.pairwise(bounds)
     )
     preamble = elements[: headings[0]] if headings else elements
+    title_content = root.path("TitlePage", "Content")
     return Script(
         source=source,
         format="fdx",
         scenes=scenes,
-        title_page=_title_page(root.path("TitlePage", "Content")),
+        title_page=_title_page(title_content),
         preamble=tuple(element.paragraph for element in preamble),
         characters=_characters(root.path("SmartType", "Characters")),
         paper=_paper(root.path("PageLayout", "PageSize")),
+        notes=_title_page_notes(title_content) + _preamble_notes(preamble),
     )
+
+
+def _title_page_notes(content: _Node | None) -> tuple[Note, ...]:
+    if content is None:
+        return ()
+    paragraphs = content.children_named("Paragraph")
+    return tuple(_note(note) for node in paragraphs for note in node.children_named("ScriptNote"))
+
+
+def _preamble_notes(preamble: Sequence[_Element]) -> tuple[Note, ...]:
+    """Notes on the text before the first heading belong to no scene but are the writer's."""
+    return tuple(note for element in preamble for note in element.notes)
 
 
 # Final Draft writes the page height in inches: 11.00 for US Letter, 11.69 for A4.

@@ -76,6 +76,8 @@ def parse_fountain(text: str, source: str) -> tuple[Script, tuple[Problem, ...]]
     title_page, body_start = _read_title_page(stripped.lines)
     scanner = _Scanner(stripped.lines, stripped.numbers)
     scanner.read_body(body_start)
+    first_heading = scanner.headings[0].line if scanner.headings else None
+    script_notes = tuple(note for note in stripped.notes if _before(note, first_heading))
     preamble, scenes = _assemble(scanner.headings, scanner.groups, stripped.notes)
     script = Script(
         source=source,
@@ -83,6 +85,7 @@ def parse_fountain(text: str, source: str) -> tuple[Script, tuple[Problem, ...]]
         scenes=scenes,
         title_page=title_page,
         preamble=preamble,
+        notes=script_notes,
     )
     return script, tuple(stripped.problems)
 
@@ -378,8 +381,13 @@ def _assemble(
     return tuple(groups[0]), scenes
 
 
+def _before(note: Note, line: int | None) -> bool:
+    """A note before the first heading (title page, opening) belongs to the whole script."""
+    return line is None or (note.line or 0) < line
+
+
 def _notes_by_scene(notes: list[Note], heading_lines: list[int]) -> list[list[Note]]:
-    """Each note goes to the scene whose lines hold it; notes before the first heading go."""
+    """Each note goes to the scene whose lines hold it; earlier ones are the script's."""
     found: list[list[Note]] = [[] for _ in heading_lines]
     for note in notes:
         scene_index = bisect_right(heading_lines, note.line or 0) - 1

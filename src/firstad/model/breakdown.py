@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
 
+from firstad.model.script import Note
+
 
 class Category(StrEnum):
     """Breakdown element categories."""
@@ -124,12 +126,14 @@ class SceneBreakdown:
 
 @dataclass(frozen=True, slots=True)
 class Breakdown:
-    """The breakdown of a whole script. ``pages`` is the laid-out page count."""
+    """The breakdown of a whole script. ``pages`` is the laid-out page count; ``notes`` the
+    script's own notes (``Script.notes``: title page and opening), which belong to no scene."""
 
     title: str
     source: str
     pages: int
     scenes: tuple[SceneBreakdown, ...] = ()
+    notes: tuple[Note, ...] = ()
 
     @property
     def total_eighths(self) -> int:

@@ -104,7 +104,8 @@ class Script:
     ``characters`` lists character names the file declares outside the text (Final Draft's
     SmartType list), empty when it declares none. ``paper`` is the page size the file was laid
     out on, ``"letter"`` or ``"a4"``; None when the file does not say (Fountain), and page
-    counts then follow the US Letter standard.
+    counts then follow the US Letter standard. ``notes`` are the writer's notes that belong to
+    no scene: on the title page or before the first heading, in file order.
     """
 
     source: str
@@ -114,6 +115,7 @@ class Script:
     preamble: tuple[Paragraph, ...] = ()
     characters: tuple[str, ...] = ()
     paper: str | None = None
+    notes: tuple[Note, ...] = ()
 
     @property
     def title(self) -> str:

@@ -63,6 +63,7 @@ def breakdown_document(breakdown: Breakdown, problems: tuple[Problem, ...] = ())
         "total_eighths": breakdown.total_eighths,
         "characters": list(breakdown.characters),
         "scenes": [scene_document(scene) for scene in breakdown.scenes],
+        "notes": [{"text": note.text, "line": note.line} for note in breakdown.notes],
         "warnings": [str(problem) for problem in problems if not problem.is_error],
     }
 
