@@ -74,6 +74,11 @@ def test_json_document_shape(tmp_path: Path) -> None:
     assert second["time"] == "CONTINUOUS"
     assert second["day_night"] == "NIGHT"
     assert second["speaking"] == []
+    assert [(s["name"], s["scenes"]) for s in document["sets"]] == [
+        ("RINK - ICE SURFACE", ["1"]),
+        ("PARKING LOT", ["2"]),
+    ]
+    assert document["sets"][0]["eighths"] == first["eighths"]
     assert document["notes"] == [{"text": "Opening: hold on black for two seconds", "line": 3}]
 
 

@@ -14,6 +14,7 @@ from firstad.breakdown.cast import CastFinder
 from firstad.breakdown.elements import suggest_elements
 from firstad.breakdown.headings import parse_heading, resolve_day_night
 from firstad.breakdown.pagination import A4, LETTER, Layout, ScenePlacement, paginate
+from firstad.breakdown.sets import unify_set_names
 from firstad.breakdown.tags import script_note_problems, tagged_elements
 from firstad.model import (
     Breakdown,
@@ -133,7 +134,7 @@ def break_down(
         )
         scenes.append(scene_breakdown)
         problems.extend(scene_problems)
-    breakdown = Breakdown(
-        script.title, script.source, layout.pages, _with_day_night(scenes), notes=script.notes
-    )
+    unified, set_problems = unify_set_names(_with_day_night(scenes), script.source)
+    problems.extend(set_problems)
+    breakdown = Breakdown(script.title, script.source, layout.pages, unified, notes=script.notes)
     return breakdown, tuple(problems)

@@ -140,6 +140,16 @@ class Breakdown:
         return sum(scene.eighths for scene in self.scenes)
 
     @property
+    def sets(self) -> tuple[str, ...]:
+        """Every set, once per ``set_key`` (two spellings are one set), in order of first
+        appearance, named as its first scene names it; a scene without a set adds none."""
+        seen: dict[str, str] = {}
+        for scene in self.scenes:
+            if key := set_key(scene.location):
+                seen.setdefault(key, scene.location)
+        return tuple(seen.values())
+
+    @property
     def characters(self) -> tuple[str, ...]:
         """Every character in the script, in order of first appearance."""
         seen: dict[str, None] = {}

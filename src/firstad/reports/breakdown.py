@@ -9,7 +9,7 @@ import csv
 import io
 from typing import Any
 
-from firstad.model import Breakdown, Problem, SceneBreakdown
+from firstad.model import Breakdown, Problem, SceneBreakdown, set_key
 
 CSV_COLUMNS = (
     "number",
@@ -54,6 +54,21 @@ def scene_document(scene: SceneBreakdown) -> dict[str, Any]:
     }
 
 
+def sets_document(breakdown: Breakdown) -> list[dict[str, Any]]:
+    """The set listing: each set once (spellings joined by ``set_key``), with its scenes."""
+    scenes_of: dict[str, list[SceneBreakdown]] = {set_key(name): [] for name in breakdown.sets}
+    for scene in breakdown.scenes:
+        scenes_of.get(set_key(scene.location), []).append(scene)
+    return [
+        {
+            "name": name,
+            "scenes": [scene.number for scene in scenes_of[set_key(name)]],
+            "eighths": sum(scene.eighths for scene in scenes_of[set_key(name)]),
+        }
+        for name in breakdown.sets
+    ]
+
+
 def breakdown_document(breakdown: Breakdown, problems: tuple[Problem, ...] = ()) -> dict[str, Any]:
     """The whole ``firstad breakdown --json`` document."""
     return {
@@ -63,6 +78,7 @@ def breakdown_document(breakdown: Breakdown, problems: tuple[Problem, ...] = ())
         "total_eighths": breakdown.total_eighths,
         "characters": list(breakdown.characters),
         "scenes": [scene_document(scene) for scene in breakdown.scenes],
+        "sets": sets_document(breakdown),
         "notes": [{"text": note.text, "line": note.line} for note in breakdown.notes],
         "warnings": [str(problem) for problem in problems if not problem.is_error],
     }
