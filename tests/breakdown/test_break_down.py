@@ -116,3 +116,28 @@ def test_script_notes_are_carried_and_their_tags_are_said_to_belong_to_no_scene(
         )
     ]
     assert all(element.name != "lantern" for element in breakdown.scenes[0].elements)
+
+
+def test_a_change_of_light_is_stripped_by_its_start_and_warned_about() -> None:
+    breakdown, problems = _breakdown(
+        "EXT. FIELD - DAY TO NIGHT\n\nThe sun goes down.\n\n"
+        "INT. BARN - DAY TO NIGHT\n\nLamps.\n\n"
+        "EXT. HARBOUR - NIGHT TO DAWN\n\nBoats.\n"
+    )
+    assert [(s.time, s.time_to, s.day_night) for s in breakdown.scenes] == [
+        ("DAY", "NIGHT", "DAY"),
+        ("DAY", "NIGHT", "DAY"),
+        ("NIGHT", "DAWN", "NIGHT"),
+    ]
+    lead = "warning: time runs {}: the strip is {}, the light at its start; "
+    assert [str(problem) for problem in problems] == [
+        "stage.fountain:1, scene 1: "
+        + lead.format("DAY TO NIGHT", "DAY")
+        + "outside, the change of light is shot at dusk (or split the scene)",
+        "stage.fountain:5, scene 2: "
+        + lead.format("DAY TO NIGHT", "DAY")
+        + "the set is lit for both",
+        "stage.fountain:9, scene 3: "
+        + lead.format("NIGHT TO DAWN", "NIGHT")
+        + "outside, the change of light is shot at dawn (or split the scene)",
+    ]

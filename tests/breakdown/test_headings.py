@@ -89,3 +89,33 @@ def test_continuity_times_take_the_lighting_of_the_scene_before() -> None:
         None,
         "NIGHT",
     ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "location", "time", "time_to"),
+    [
+        ("EXT. FIELD - DAY TO NIGHT", "FIELD", "DAY", "NIGHT"),
+        ("INT. BAR - DUSK TO NIGHT", "BAR", "DUSK", "NIGHT"),
+        ("EXT. HARBOUR - NIGHT INTO DAWN", "HARBOUR", "NIGHT", "DAWN"),
+        ("EXT. LAKE (DAY TO NIGHT)", "LAKE", "DAY", "NIGHT"),
+        ("EXT. POND - DAY TO NIGHT - CONTINUOUS", "POND", "DAY", "NIGHT"),
+        ("EXT. ROOF - [SUNSET TO NIGHT]", "ROOF", "DUSK", "NIGHT"),
+        # "TO" between words that are not times is part of the set.
+        ("EXT. ROAD TO NOWHERE - DAY", "ROAD TO NOWHERE", "DAY", None),
+        ("INT. BACK TO SCHOOL DANCE - NIGHT", "BACK TO SCHOOL DANCE", "NIGHT", None),
+        ("INT. KITCHEN - DAY", "KITCHEN", "DAY", None),
+    ],
+)
+def test_a_change_of_light_gives_the_time_at_the_start_and_where_it_ends(
+    heading: str, location: str, time: str, time_to: str | None
+) -> None:
+    parts = parse_heading(heading)
+    assert (parts.location, parts.time, parts.time_to) == (location, time, time_to)
+
+
+@pytest.mark.parametrize(
+    ("written", "normal"),
+    [("DAY TO NIGHT", "DAY"), ("dusk to night", "DUSK"), ("KITCHEN TO NIGHT", None)],
+)
+def test_normalise_time_of_a_change_of_light_is_its_start(written: str, normal: str | None) -> None:
+    assert normalise_time(written) == normal

@@ -72,6 +72,7 @@ def test_json_document_shape(tmp_path: Path) -> None:
     assert {"category": "cast", "name": "MAYA"}.items() <= first["elements"][0].items()
     assert second["int_ext"] == "EXT"
     assert second["time"] == "CONTINUOUS"
+    assert (first["time_to"], second["time_to"]) == (None, None)
     assert second["day_night"] == "NIGHT"
     assert second["speaking"] == []
     assert [(s["name"], s["scenes"]) for s in document["sets"]] == [

@@ -12,7 +12,12 @@ from dataclasses import replace
 
 from firstad.breakdown.cast import CastFinder
 from firstad.breakdown.elements import suggest_elements
-from firstad.breakdown.headings import parse_heading, resolve_day_night
+from firstad.breakdown.headings import (
+    HeadingParts,
+    change_of_light_note,
+    parse_heading,
+    resolve_day_night,
+)
 from firstad.breakdown.pagination import A4, LETTER, Layout, ScenePlacement, paginate
 from firstad.breakdown.sets import unify_set_names
 from firstad.breakdown.tags import script_note_problems, tagged_elements
@@ -65,6 +70,17 @@ def _duplicate_numbers(script: Script) -> tuple[Problem, ...]:
     )
 
 
+def _light_change(
+    heading: HeadingParts, scene: Scene, number: str, source: str
+) -> tuple[Problem, ...]:
+    if heading.time is None or heading.time_to is None:
+        return ()
+    note = change_of_light_note(heading.int_ext, heading.time, heading.time_to)
+    if note is None:
+        return ()
+    return (Problem(note, source, scene.line, scene=number, severity=Severity.WARNING),)
+
+
 def _break_down_scene(
     script: Script,
     scene: Scene,
@@ -92,8 +108,9 @@ def _break_down_scene(
         elements=elements,
         line=scene.line,
         reported_eighths=scene.reported_eighths,
+        time_to=heading.time_to,
     )
-    return breakdown, problems
+    return breakdown, _light_change(heading, scene, breakdown.number, script.source) + problems
 
 
 def _with_day_night(scenes: list[SceneBreakdown]) -> tuple[SceneBreakdown, ...]:

@@ -28,6 +28,8 @@ _PARENTHESIS = re.compile(r"\([^)]*\)")
 # Writers' notes in square brackets: "- NIGHT [CONTINUOUS]", "[FLASHBACK]", "[SUMMER '78]".
 _BRACKETED = re.compile(r"\s*\[([^\]]*)\]")
 _SPACES = re.compile(r"\s+")
+# A change of light within the scene: "DAY TO NIGHT", "NIGHT INTO DAWN".
+_CHANGE_OF_LIGHT = re.compile(r"^(?P<start>.+?)\s+(?:TO|INTO)\s+(?P<end>.+)$")
 _QUALIFIER = re.compile(
     r"^(?:THE\s+)?(?:NEXT|FOLLOWING|SAME|EARLY|LATE|ONE|THAT|ANOTHER|PRESENT)\s+"
 )
@@ -93,11 +95,16 @@ _LIGHTING: dict[str, str] = {
 
 @dataclass(frozen=True, slots=True)
 class HeadingParts:
-    """The three facts a heading gives. ``time`` is normalised; None when not given."""
+    """The three facts a heading gives. ``time`` is normalised; None when not given.
+
+    ``time_to`` is the time a change of light ends in (``DAY TO NIGHT`` gives ``time`` DAY,
+    ``time_to`` NIGHT); None when the heading names one time.
+    """
 
     int_ext: IntExt | None
     location: str
     time: str | None
+    time_to: str | None = None
 
 
 def _int_ext(prefix: str) -> IntExt:
@@ -120,6 +127,8 @@ def normalise_time(text: str) -> str | None:
     qualified = _QUALIFIER.sub("", words)
     if qualified != words and qualified in _TIMES:
         return _TIMES[qualified]
+    if (change := change_of_light(words)) is not None:
+        return change[0]
     # "DAY / DRIVING", "NIGHT / LATER": the time comes first.
     if "/" in words:
         return normalise_time(words.split("/", 1)[0])
@@ -130,8 +139,24 @@ def normalise_time(text: str) -> str | None:
     return None
 
 
-def _split_time(rest: str) -> tuple[str, str | None]:
-    """Split ``HOUSE - KITCHEN - NIGHT (1987)`` into the set and the normalised time."""
+def change_of_light(text: str) -> tuple[str, str] | None:
+    """``DAY TO NIGHT`` as (start, end), both normalised; None unless both sides are times."""
+    match = _CHANGE_OF_LIGHT.match(_SPACES.sub(" ", text.upper().strip(" .()[]")))
+    if match is None:
+        return None
+    start, end = normalise_time(match["start"]), normalise_time(match["end"])
+    return None if start is None or end is None else (start, end)
+
+
+def _time_to(texts: list[str]) -> str | None:
+    """Where the first change of light among the heading's time parts ends."""
+    changes = (change_of_light(text) for text in texts)
+    return next((change[1] for change in changes if change is not None), None)
+
+
+def _split_time(rest: str) -> tuple[str, str | None, str | None]:
+    """Split ``HOUSE - KITCHEN - NIGHT (1987)`` into the set, the normalised time, and where a
+    change of light ends."""
     notes = _BRACKETED.findall(rest)
     # A note at the end leaves its separator behind: "NIGHT - [THE STORM]".
     rest = _BRACKETED.sub("", rest).strip(" -,\u2013\u2014")
@@ -140,19 +165,21 @@ def _split_time(rest: str) -> tuple[str, str | None]:
         inside = normalise_time(parenthesis.group(0).strip(" ()"))
         bare = rest[: parenthesis.start()]
         if inside is not None:
-            return bare, inside
+            return bare, inside, _time_to([parenthesis.group(0)])
         rest_without = bare
     else:
         rest_without = rest
     parts = _SEPARATOR.split(rest_without)
     times: list[str] = []
+    time_parts: list[str] = []
     # "POND - NIGHT - CONTINUOUS": every trailing time leaves the set.
     while len(parts) > 1 and (time := normalise_time(parts[-1])) is not None:
         times.insert(0, time)
-        parts.pop()
+        time_parts.insert(0, parts.pop())
     if not times:
         times = [time for note in notes if (time := normalise_time(note)) is not None]
-    return " - ".join(parts), _most_telling(times)
+        time_parts = notes
+    return " - ".join(parts), _most_telling(times), _time_to(time_parts)
 
 
 def _most_telling(times: list[str]) -> str | None:
@@ -167,14 +194,34 @@ def parse_heading(heading: str) -> HeadingParts:
     match = _PREFIX.match(text)
     int_ext = _int_ext(match.group("prefix")) if match else None
     rest = text[match.end() :] if match else text
-    location, time = _split_time(rest)
+    location, time, time_to = _split_time(rest)
     location = _SPACES.sub(" ", location.upper().strip(" .-,"))
-    return HeadingParts(int_ext, location, time)
+    return HeadingParts(int_ext, location, time, time_to)
 
 
 def lighting(time: str | None) -> str | None:
     """DAY, NIGHT, DAWN or DUSK for a normalised time; None for CONTINUOUS-like times."""
     return None if time is None else _LIGHTING.get(time)
+
+
+def change_of_light_note(int_ext: IntExt | None, start: str, end: str) -> str | None:
+    """What a scene whose light changes asks of the schedule; None when the light stays.
+
+    The stripboard colours a strip by the light at the scene's start (industry practice), but
+    shooting it needs both: inside, the set is lit for each; outside, real light changes only
+    at dusk and dawn, so the change is shot then (magic hour) or the scene is split in two.
+    """
+    before, after = lighting(start), lighting(end)
+    if before is None or after is None or before == after:
+        return None
+    lead = f"time runs {start} TO {end}: the strip is {start}, the light at its start; "
+    if int_ext is IntExt.INT:
+        return lead + "the set is lit for both"
+    if before in {"DAY", "DUSK"} and after in {"NIGHT", "DUSK"}:
+        return lead + "outside, the change of light is shot at dusk (or split the scene)"
+    if before in {"NIGHT", "DAWN"} and after in {"DAY", "DAWN"}:
+        return lead + "outside, the change of light is shot at dawn (or split the scene)"
+    return lead + "outside, both lights are needed (or split the scene)"
 
 
 def resolve_day_night(times: list[str | None]) -> list[str | None]:

@@ -100,6 +100,9 @@ class SceneBreakdown:
     EVENING, CONTINUOUS, LATER, SAME, MOMENTS LATER, ...), None when the heading gives none.
     ``day_night`` is the lighting the scene is shot in (DAY, NIGHT, DAWN or DUSK), with
     CONTINUOUS, LATER and SAME resolved from the scene before; None when nothing says.
+    ``time_to`` is where a change of light within the scene ends (``DAY TO NIGHT``: ``time`` and
+    ``day_night`` DAY, the light at the start, as the strip is coloured; ``time_to`` NIGHT);
+    None when the heading names one time.
     ``eighths`` is the length in page eighths (at least 1); ``page`` the page it starts on.
     ``speaking`` lists the characters with dialogue, ``characters`` every character in the
     scene (speaking first, then those seen only in action), both in order of first appearance.
@@ -118,6 +121,7 @@ class SceneBreakdown:
     line: int | None = None
     reported_eighths: int | None = None
     day_night: str | None = None
+    time_to: str | None = None
 
     @property
     def non_speaking(self) -> tuple[str, ...]:

@@ -51,6 +51,7 @@ def scene_document(scene: SceneBreakdown) -> dict[str, Any]:
         "heading": scene.heading,
         "line": scene.line,
         "reported_eighths": scene.reported_eighths,
+        "time_to": scene.time_to,
     }
 
 
