@@ -404,3 +404,48 @@ def test_notes_in_a_file_without_headings_are_kept() -> None:
     )
     assert script.scenes == ()
     assert [note.text for note in script.notes] == ["Outline only."]
+
+
+def test_an_empty_heading_is_reported_and_its_text_kept_in_the_scene_before() -> None:
+    script, problems = parse_fdx(
+        fdx(
+            """<Paragraph Type="Scene Heading"><Text>INT. KITCHEN - NIGHT</Text></Paragraph>
+<Paragraph Type="Action"><Text>Steam.</Text></Paragraph>
+<Paragraph Number="5" Type="Scene Heading"><Text>  </Text>
+  <ScriptNote><Paragraph><Text>props: kettle</Text></Paragraph></ScriptNote></Paragraph>
+<Paragraph Type="Action"><Text>The kettle screams.</Text></Paragraph>
+<Paragraph Type="Scene Heading"><Text>EXT. YARD - DAY</Text></Paragraph>"""
+        ).encode(),
+        "kitchen.fdx",
+    )
+    assert script is not None
+    assert [scene.heading for scene in script.scenes] == ["INT. KITCHEN - NIGHT", "EXT. YARD - DAY"]
+    kitchen = script.scenes[0]
+    assert [p.text for p in kitchen.paragraphs] == ["Steam.", "The kettle screams."]
+    assert [note.text for note in kitchen.notes] == ["props: kettle"]
+    assert [str(problem) for problem in problems] == [
+        (
+            "kitchen.fdx:6: warning: scene heading is empty (Final Draft numbered it 5); what "
+            "follows is kept in the scene before, INT. KITCHEN - NIGHT"
+        )
+    ]
+
+
+def test_an_empty_first_heading_keeps_its_text_before_the_first_scene() -> None:
+    script, problems = parse_fdx(
+        fdx(
+            """<Paragraph Type="Scene Heading"></Paragraph>
+<Paragraph Type="Action"><Text>A river.</Text></Paragraph>
+<Paragraph Type="Scene Heading"><Text>EXT. YARD - DAY</Text></Paragraph>"""
+        ).encode(),
+        "river.fdx",
+    )
+    assert script is not None
+    assert [p.text for p in script.preamble] == ["A river."]
+    assert [scene.heading for scene in script.scenes] == ["EXT. YARD - DAY"]
+    assert [str(problem) for problem in problems] == [
+        (
+            "river.fdx:4: warning: scene heading is empty; what follows is kept before the first "
+            "scene heading, where it is not broken down"
+        )
+    ]

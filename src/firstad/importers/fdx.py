@@ -298,11 +298,8 @@ def _build_script(
     root: _Node, elements: list[_Element], source: str, problems: list[Problem]
 ) -> Script:
     tags = _tag_index(root.child("TagData"))
-    headings = [
-        index
-        for index, element in enumerate(elements)
-        if element.paragraph.kind is ParagraphKind.SCENE_HEADING
-    ]
+    headings = [index for index, element in enumerate(elements) if _is_heading(element)]
+    problems.extend(_empty_headings(elements, source))
     bounds = [*headings, len(elements)]
     scenes = tuple(
         _scene(elements[start:end], tags, source, problems)
@@ -315,11 +312,43 @@ def _build_script(
         format="fdx",
         scenes=scenes,
         title_page=_title_page(title_content),
-        preamble=tuple(element.paragraph for element in preamble),
+        preamble=_paragraphs(preamble),
         characters=_characters(root.path("SmartType", "Characters")),
         paper=_paper(root.path("PageLayout", "PageSize")),
         notes=_title_page_notes(title_content) + _preamble_notes(preamble),
     )
+
+
+def _is_heading(element: _Element) -> bool:
+    return element.paragraph.kind is ParagraphKind.SCENE_HEADING and bool(element.paragraph.text)
+
+
+def _is_empty_heading(element: _Element) -> bool:
+    return element.paragraph.kind is ParagraphKind.SCENE_HEADING and not element.paragraph.text
+
+
+def _paragraphs(elements: Sequence[_Element]) -> tuple[Paragraph, ...]:
+    """The paragraphs to lay out: an empty heading prints nothing (its notes and tags stay)."""
+    return tuple(element.paragraph for element in elements if not _is_empty_heading(element))
+
+
+def _empty_headings(elements: Sequence[_Element], source: str) -> Iterator[Problem]:
+    """An empty Scene Heading (its text deleted, or Return pressed in one) names no set, so it
+    makes no scene: what follows it stays in the scene before, where nothing is lost and the
+    scene count is what the headings say. The user hears where it is to fix the script."""
+    before: _Element | None = None
+    for element in elements:
+        if _is_heading(element):
+            before = element
+        elif _is_empty_heading(element):
+            numbered = f" (Final Draft numbered it {element.number})" if element.number else ""
+            where = (
+                f"in the scene before, {before.paragraph.text}"
+                if before is not None
+                else "before the first scene heading, where it is not broken down"
+            )
+            message = f"scene heading is empty{numbered}; what follows is kept {where}"
+            yield Problem(message, source, element.paragraph.line, severity=Severity.WARNING)
 
 
 def _title_page_notes(content: _Node | None) -> tuple[Note, ...]:
@@ -360,7 +389,7 @@ def _scene(
     page = properties.attributes.get("Page", "").strip() if properties is not None else ""
     return Scene(
         heading=heading.paragraph.text,
-        paragraphs=tuple(element.paragraph for element in elements[1:]),
+        paragraphs=_paragraphs(elements[1:]),
         number=heading.number,
         line=heading.paragraph.line,
         notes=tuple(note for element in elements for note in element.notes),
