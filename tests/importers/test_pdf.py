@@ -314,3 +314,79 @@ def test_bytes_that_are_not_a_pdf() -> None:
 def test_paper_size_comes_from_the_page_height() -> None:
     data = (SCREENPLAYS / "brick-and-steel.screenplain-0.12.0.pdf").read_bytes()
     assert read(data).paper == "letter"
+
+
+# --- headings without INT./EXT. in a numbered script ------------------------------------------
+
+SNIPER = pdf_with_text(
+    [
+        [
+            *lines(
+                1.0,
+                (ACTION, "EXT. POOL - DAY"),
+                (ACTION, ""),
+                (ACTION, "Steel, on the phone."),
+                (ACTION, ""),
+                (ACTION, "CLOSE ON THE PHONE"),
+                (ACTION, ""),
+                (ACTION, "It buzzes."),
+                (ACTION, ""),
+                (ACTION, "SNIPER SCOPE POV"),
+                (ACTION, ""),
+                # Four lines of one paragraph: the line pitch is measured from them.
+                (ACTION, "His face"),
+                (ACTION, "fills"),
+                (ACTION, "the"),
+                (ACTION, "scope."),
+            ),
+            (0.75, 1.0, "3"),
+            (7.4, 1.0, "3"),
+            (0.75, 1.0 + 8 / 6, "4"),
+            (7.4, 1.0 + 8 / 6, "4"),
+        ]
+    ]
+)
+
+
+def test_a_numbered_caps_line_at_the_heading_margin_is_a_heading() -> None:
+    # A shooting script numbers every scene: a number in the margin makes SNIPER SCOPE POV a
+    # scene, as Fountain's forcing dot did; an unnumbered caps line in a numbered script is a
+    # shot, as written.
+    pool, sniper = read(SNIPER).scenes
+    assert [(pool.number, pool.heading), (sniper.number, sniper.heading)] == [
+        ("3", "EXT. POOL - DAY"),
+        ("4", "SNIPER SCOPE POV"),
+    ]
+    assert kinds(pool) == [
+        ("action", "Steel, on the phone."),
+        ("shot", "CLOSE ON THE PHONE"),
+        ("action", "It buzzes."),
+    ]
+    assert kinds(sniper) == [("action", "His face\nfills\nthe\nscope.")]
+
+
+def test_a_wrapped_heading_numbered_on_its_last_line_is_one_heading() -> None:
+    # screenplain prints the number beside the last line of a heading that wraps.
+    wrapped = pdf_with_text(
+        [
+            [
+                *lines(
+                    1.0,
+                    (ACTION, "INT. CAR, NORTHBOUND ON THE GOLDEN GATE BRIDGE, MINUTES"),
+                    (ACTION, "LATER"),
+                    (ACTION, ""),
+                    (ACTION, "Nak turns"),
+                    (ACTION, "on"),
+                    (ACTION, "the"),
+                    (ACTION, "radio."),
+                ),
+                (0.75, 1.0 + 1 / 6, "14"),
+                (7.4, 1.0 + 1 / 6, "14"),
+            ]
+        ]
+    )
+    (car,) = read(wrapped).scenes
+    assert (car.number, car.heading) == (
+        "14",
+        "INT. CAR, NORTHBOUND ON THE GOLDEN GATE BRIDGE, MINUTES LATER",
+    )

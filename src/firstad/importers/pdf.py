@@ -239,7 +239,13 @@ def _block_pieces(block: list[Line], layout: Layout, previous: _Piece | None) ->
 
 def _continues(piece: _Piece, role: _Role, line: Line) -> bool:
     if piece.role is _Role.HEADING:
-        return _is_caps(line.text) and role is _Role.ACTION
+        # A long heading wraps, and some programs number it beside its last line.
+        numbered_wrap = (
+            role is _Role.HEADING
+            and _piece_number(piece) is None
+            and not _SCENE_INTRO.match(line.text)
+        )
+        return _is_caps(line.text) and (role is _Role.ACTION or numbered_wrap)
     return piece.role is role and role is not _Role.TRANSITION
 
 
@@ -247,7 +253,7 @@ def _role(line: Line, layout: Layout, previous: _Piece | None) -> _Role:
     text = line.text.strip()
     indent = line.x0 - layout.action
     if abs(indent) <= INDENT_TOLERANCE:
-        return _action_role(text, previous)
+        return _Role.HEADING if _is_numbered_heading(line) else _action_role(text, previous)
     if _MORE.match(text):
         return _Role.MORE
     if _is_caps(text) and indent >= 2.5 * POINTS_PER_INCH:
@@ -274,8 +280,18 @@ def _action_role(text: str, previous: _Piece | None) -> _Role:
     return _Role.ACTION
 
 
+def _is_numbered_heading(line: Line) -> bool:
+    """A caps line at the body margin with a scene number beside it starts a scene, whatever
+    its words: programs print numbers on scene headings only, so a forced heading such as
+    SNIPER SCOPE POV, whose Fountain dot the page cannot show, keeps its scene."""
+    return line.number is not None and _is_caps(line.text)
+
+
 def _is_shot(line: Line, layout: Layout, previous: _Piece | None) -> bool:
-    """A bare caps line alone at the body margin (CLOSE ON THE KEYS, SNIPER SCOPE POV)."""
+    """A bare caps line alone at the body margin (CLOSE ON THE KEYS; SNIPER SCOPE POV when
+    the script is not numbered: nothing on the page then tells it from a shot)."""
+    if _is_numbered_heading(line):
+        return False
     text = line.text.strip()
     at_margin = abs(line.x0 - layout.action) <= INDENT_TOLERANCE
     bare = _is_caps(text) and not text.endswith((".", "!", "?", ":", ")")) and len(text) <= 60
