@@ -11,10 +11,8 @@ gap between the best order and the proven bound at the end and before the search
 runs only this part).
 
 Our times include preprocessing and the heuristic but not numba's one-off compile, which is
-measured once and printed first (it is cached on disk for later runs). Numba's disk cache is
-invalidated by edits to a function's own file only: after editing bounds.py or groups.py, delete
-src/firstad/schedule/talent/__pycache__/*.nbi and *.nbc (or set NUMBA_CACHE_DIR to a fresh
-folder), or kernel.py's cached search keeps running the old bounds.
+measured once and printed first (it is cached on disk for later runs, in a folder keyed by a
+hash of the talent sources: see firstad.schedule.talent.compiled).
 """
 
 from __future__ import annotations

@@ -30,14 +30,15 @@ waiting from opposite sides must cover between them (``_uncovered_days_pay``); a
 from __future__ import annotations
 
 import numpy as np
-from numba import njit
+
+from firstad.schedule.talent.compiled import compiled
 
 INFINITY = np.int64(1) << np.int64(60)
 # One-sided groups up to this size get the exact bound of ``_side_bound`` (2**size states).
 EXACT_GROUP = 8
 
 
-@njit(cache=True)
+@compiled
 def mask_sum(mask, table):  # type: ignore[no-untyped-def]
     """Sum of the per-bit values of ``mask``, eight bits at a time from ``table[chunk, byte]``."""
     total = np.int64(0)
@@ -49,7 +50,7 @@ def mask_sum(mask, table):  # type: ignore[no-untyped-def]
     return total
 
 
-@njit(cache=True)
+@compiled
 def actors_of(scenes, actor_scenes):  # type: ignore[no-untyped-def]
     """The actors with at least one scene in the mask ``scenes``."""
     result = np.int64(0)
@@ -59,7 +60,7 @@ def actors_of(scenes, actor_scenes):  # type: ignore[no-untyped-def]
     return result
 
 
-@njit(cache=True)
+@compiled
 def lower_bound(data, q, front, back):  # type: ignore[no-untyped-def]
     """A lower bound on the value of the state ``(q, front, back)``, quick to compute."""
     if q == 0:
@@ -71,7 +72,7 @@ def lower_bound(data, q, front, back):  # type: ignore[no-untyped-def]
     return _fixed_pay(data, q, front, back) + separate + _group_holding(data, q, front | back)
 
 
-@njit(cache=True)
+@compiled
 def strong_lower_bound(data, q, front, back):  # type: ignore[no-untyped-def]
     """``lower_bound`` or, when larger, the bound that pairs actors waiting from opposite sides.
 
@@ -89,7 +90,7 @@ def strong_lower_bound(data, q, front, back):  # type: ignore[no-untyped-def]
     return _fixed_pay(data, q, front, back) + max(separate, crossing) + held
 
 
-@njit(cache=True)
+@compiled
 def _group_holding(data, q, started):  # type: ignore[no-untyped-def]
     """Forced holding of disjoint groups of actors not yet started (see groups.py), greedily."""
     actor_scenes, masks, holding = data[2], data[10], data[11]
@@ -109,7 +110,7 @@ def _group_holding(data, q, started):  # type: ignore[no-untyped-def]
     return total
 
 
-@njit(cache=True)
+@compiled
 def _fixed_pay(data, q, front, back):  # type: ignore[no-untyped-def]
     """Pay of actors on location from both sides (exact) and of those not yet started."""
     actor_scenes, costs, duration_table, cost_table = data[2], data[3], data[4], data[5]
@@ -121,7 +122,7 @@ def _fixed_pay(data, q, front, back):  # type: ignore[no-untyped-def]
     return total
 
 
-@njit(cache=True)
+@compiled
 def _uncovered_days_pay(data, q, front_only, back_only):  # type: ignore[no-untyped-def]
     """Pay of the one-sided actors during the scenes none of them is in.
 
@@ -165,7 +166,7 @@ def _uncovered_days_pay(data, q, front_only, back_only):  # type: ignore[no-unty
     return flow * free_days
 
 
-@njit(cache=True)
+@compiled
 def _crossing_bound(data, q, front_only, back_only):  # type: ignore[no-untyped-def]
     """Pay of the one-sided actors when pairs that share a scene are counted together.
 
@@ -227,7 +228,7 @@ def _crossing_bound(data, q, front_only, back_only):  # type: ignore[no-untyped-
     return total
 
 
-@njit(cache=True)
+@compiled
 def _pair_bound(first_cost, second_cost, first_own, second_own, covered):  # type: ignore[no-untyped-def]
     """Least of ``first_cost * x + second_cost * y`` with ``x >= first_own``, ``y >= second_own``
     and ``x + y >= covered``: one of the two stays is as short as it can be."""
@@ -236,7 +237,7 @@ def _pair_bound(first_cost, second_cost, first_own, second_own, covered):  # typ
     return min(first_short, second_short)
 
 
-@njit(cache=True)
+@compiled
 def _one_side_bound(data, q, group):  # type: ignore[no-untyped-def]
     """Pay of actors on location from one edge until their last remaining scene (see module)."""
     if group == 0:
@@ -285,7 +286,7 @@ def _one_side_bound(data, q, group):  # type: ignore[no-untyped-def]
     return max(own_days, np.int64(np.ceil(relaxed + shared - 1e-6)))
 
 
-@njit(cache=True)
+@compiled
 def _side_bound(data, q, group):  # type: ignore[no-untyped-def]
     """Pay of a one-sided group alone, remembered by the group and its remaining scenes.
 
@@ -321,7 +322,7 @@ def _side_bound(data, q, group):  # type: ignore[no-untyped-def]
     return value
 
 
-@njit(cache=True)
+@compiled
 def _group_alone(data, scenes, count):  # type: ignore[no-untyped-def]
     """Exact pay of a small one-sided group alone: dynamic programming over who finishes first.
 

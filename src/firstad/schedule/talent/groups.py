@@ -16,12 +16,13 @@ holding of groups with no actor in common adds up: a bound for the actors not ye
 from __future__ import annotations
 
 import numpy as np
-from numba import njit
+
+from firstad.schedule.talent.compiled import compiled
 
 GROUP_SIZE = 3
 
 
-@njit(cache=True)
+@compiled
 def group_holding(scene_actors, durations, costs, group):  # type: ignore[no-untyped-def]
     """Least holding pay of the actors in ``group`` over all orders, the others ignored."""
     patterns = np.zeros(scene_actors.shape[0], dtype=np.int64)
@@ -46,7 +47,7 @@ def group_holding(scene_actors, durations, costs, group):  # type: ignore[no-unt
     return _least_pay(patterns, lengths, costs, count) - own
 
 
-@njit(cache=True)
+@compiled
 def _least_pay(patterns, lengths, costs, count):  # type: ignore[no-untyped-def]
     """The one-ended talent DP over subsets of the (few) merged scenes."""
     full = (1 << count) - 1
@@ -65,7 +66,7 @@ def _least_pay(patterns, lengths, costs, count):  # type: ignore[no-untyped-def]
     return best[full]
 
 
-@njit(cache=True)
+@compiled
 def _union(patterns, chosen, count):  # type: ignore[no-untyped-def]
     result = np.int64(0)
     for index in range(count):
@@ -74,7 +75,7 @@ def _union(patterns, chosen, count):  # type: ignore[no-untyped-def]
     return result
 
 
-@njit(cache=True)
+@compiled
 def _cost_of(actors, costs):  # type: ignore[no-untyped-def]
     total = np.int64(0)
     for actor in range(costs.shape[0]):
@@ -92,7 +93,7 @@ def holding_groups(
     return masks[order], holding[order]
 
 
-@njit(cache=True)
+@compiled
 def _forced_triples(scene_actors, durations, costs):  # type: ignore[no-untyped-def]
     actor_count = costs.shape[0]
     total = actor_count * (actor_count - 1) * (actor_count - 2) // 6

@@ -8,10 +8,11 @@ order (iterated local search), which closes most of the gap on the published ins
 from __future__ import annotations
 
 import numpy as np
-from numba import njit
+
+from firstad.schedule.talent.compiled import compiled
 
 
-@njit(cache=True)
+@compiled
 def order_cost(order, scene_actors, durations, costs):  # type: ignore[no-untyped-def]
     """Pay of the reduced problem's actors for ``order``: cost times (last end - first start)."""
     actor_count = costs.shape[0]
@@ -34,7 +35,7 @@ def order_cost(order, scene_actors, durations, costs):  # type: ignore[no-untype
     return total
 
 
-@njit(cache=True)
+@compiled
 def greedy_order(scene_actors, durations, costs):  # type: ignore[no-untyped-def]
     """Shoot next the scene that pays least now: its cast plus everyone waiting for later."""
     count = scene_actors.shape[0]
@@ -67,7 +68,7 @@ def greedy_order(scene_actors, durations, costs):  # type: ignore[no-untyped-def
     return order
 
 
-@njit(cache=True)
+@compiled
 def _moved(order, source, target):  # type: ignore[no-untyped-def]
     result = np.empty_like(order)
     scene = order[source]
@@ -85,7 +86,7 @@ def _moved(order, source, target):  # type: ignore[no-untyped-def]
     return result
 
 
-@njit(cache=True)
+@compiled
 def local_search(order, scene_actors, durations, costs):  # type: ignore[no-untyped-def]
     """First-improvement descent over moving one scene to another position."""
     best = order.copy()
@@ -104,7 +105,7 @@ def local_search(order, scene_actors, durations, costs):  # type: ignore[no-unty
     return best, best_cost
 
 
-@njit(cache=True)
+@compiled
 def iterated_local_search(scene_actors, durations, costs, rounds, seed):  # type: ignore[no-untyped-def]
     """Greedy start, descent, then ``rounds`` perturb-and-descend steps kept when no worse."""
     np.random.seed(seed)

@@ -23,9 +23,9 @@ Everything here is nopython numba over int64 bit masks: up to 63 (reduced) scene
 from __future__ import annotations
 
 import numpy as np
-from numba import njit
 
 from firstad.schedule.talent.bounds import actors_of, lower_bound, mask_sum, strong_lower_bound
+from firstad.schedule.talent.compiled import compiled
 
 EMPTY = 0
 LOWER = 1
@@ -52,7 +52,7 @@ PATH_COUNT = 3
 INFINITY = np.int64(1) << np.int64(60)
 
 
-@njit(cache=True)
+@compiled
 def _slot(keys, q, front, back):  # type: ignore[no-untyped-def]
     """Linear probing from a hash of ``q`` alone: the slot holding the key, or the empty slot
     where it would go. Every entry with the same ``q`` lies on the way (see ``_probe``)."""
@@ -66,7 +66,7 @@ def _slot(keys, q, front, back):  # type: ignore[no-untyped-def]
         index = (index + 1) & mask
 
 
-@njit(cache=True)
+@compiled
 def _home(q, mask):  # type: ignore[no-untyped-def]
     mixed = q * np.int64(0x9E3779B97F4A7C15)
     mixed ^= mixed >> np.int64(29)
@@ -75,7 +75,7 @@ def _home(q, mask):  # type: ignore[no-untyped-def]
     return mixed & mask
 
 
-@njit(cache=True)
+@compiled
 def _probe(keys, values, q, front, back, bound):  # type: ignore[no-untyped-def]  # noqa: PLR0917
     """The key's slot (as ``_slot``) and ``bound`` raised by what the memo knows of smaller states.
 
@@ -100,12 +100,12 @@ def _probe(keys, values, q, front, back, bound):  # type: ignore[no-untyped-def]
         index = (index + 1) & mask
 
 
-@njit(cache=True)
+@compiled
 def _within(small_front, small_back, front, back):  # type: ignore[no-untyped-def]
     return small_front & ~front == 0 and small_back & ~back == 0
 
 
-@njit(cache=True)
+@compiled
 def _store(  # type: ignore[no-untyped-def]  # noqa: PLR0917 (numba: positional only)
     keys, values, kinds, control, slot, q, front, back, value, kind
 ):
@@ -121,7 +121,7 @@ def _store(  # type: ignore[no-untyped-def]  # noqa: PLR0917 (numba: positional 
         kinds[slot] = kind
 
 
-@njit(cache=True)
+@compiled
 def transition(  # type: ignore[no-untyped-def]  # noqa: PLR0917 (numba: positional only)
     data, q, front, back, scene, at_front
 ):
@@ -149,7 +149,7 @@ def transition(  # type: ignore[no-untyped-def]  # noqa: PLR0917 (numba: positio
     return cost, rest, other_side, this_side
 
 
-@njit(cache=True)
+@compiled
 def children(data, q, front, back, scenes_out):  # type: ignore[no-untyped-def]
     """The scenes to branch on and the side, in the canonical orientation (front <= back).
 
@@ -189,7 +189,7 @@ def children(data, q, front, back, scenes_out):  # type: ignore[no-untyped-def]
     return count, at_front
 
 
-@njit(cache=True)
+@compiled
 def _fills_the_wait(cast, side, other_side):  # type: ignore[no-untyped-def]
     """Whether ``cast`` is within ``side`` and covers the actors on location from ``side`` only.
 
@@ -200,7 +200,7 @@ def _fills_the_wait(cast, side, other_side):  # type: ignore[no-untyped-def]
     return cast & ~side == 0 and (side & ~other_side) & ~cast == 0
 
 
-@njit(cache=True)
+@compiled
 def _subsumed(scene_actors, q, scene, side):  # type: ignore[no-untyped-def]
     """Whether another scene of ``q`` should be shot before ``scene`` on ``side`` (see children)."""
     cast = scene_actors[scene]
@@ -215,7 +215,7 @@ def _subsumed(scene_actors, q, scene, side):  # type: ignore[no-untyped-def]
     return False
 
 
-@njit(cache=True)
+@compiled
 def search(  # type: ignore[no-untyped-def]  # noqa: PLR0917 (numba: positional only)
     data, table, control, workspace, q, front, back, bound, estimate
 ):
@@ -307,7 +307,7 @@ def search(  # type: ignore[no-untyped-def]  # noqa: PLR0917 (numba: positional 
     return best
 
 
-@njit(cache=True)
+@compiled
 def path_bound(workspace, control, count):  # type: ignore[no-untyped-def]
     """What a search stopped by the node limit has proven about the root: a lower bound.
 
@@ -330,7 +330,7 @@ def path_bound(workspace, control, count):  # type: ignore[no-untyped-def]
     return bound
 
 
-@njit(cache=True)
+@compiled
 def _popcount(mask):  # type: ignore[no-untyped-def]
     count = 0
     while mask:
@@ -339,7 +339,7 @@ def _popcount(mask):  # type: ignore[no-untyped-def]
     return count
 
 
-@njit(cache=True)
+@compiled
 def _sort_by(ranks, priorities, count):  # type: ignore[no-untyped-def]
     """Insertion sort of the first ``count`` indices in ``ranks`` by priority (a few dozen)."""
     for index in range(1, count):
@@ -351,7 +351,7 @@ def _sort_by(ranks, priorities, count):  # type: ignore[no-untyped-def]
         ranks[position + 1] = item
 
 
-@njit(cache=True)
+@compiled
 def exact_value(table, q, front, back):  # type: ignore[no-untyped-def]
     """The memoised optimum of a state, or -1 when the memo holds no exact value for it."""
     if q == 0:
@@ -365,7 +365,7 @@ def exact_value(table, q, front, back):  # type: ignore[no-untyped-def]
     return values[slot]
 
 
-@njit(cache=True)
+@compiled
 def reconstruct(data, table, q, value, order_out):  # type: ignore[no-untyped-def]
     """Walk the memo from the root along children whose cost plus value gives the optimum.
 
@@ -415,7 +415,7 @@ def new_table(capacity: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return keys, np.zeros(capacity, dtype=np.int64), np.zeros(capacity, dtype=np.int8)
 
 
-@njit(cache=True)
+@compiled
 def _reinsert(  # type: ignore[no-untyped-def]  # noqa: PLR0917 (numba: positional only)
     old_keys, old_values, old_kinds, keys, values, kinds
 ):
