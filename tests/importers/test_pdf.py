@@ -390,3 +390,34 @@ def test_a_wrapped_heading_numbered_on_its_last_line_is_one_heading() -> None:
         "14",
         "INT. CAR, NORTHBOUND ON THE GOLDEN GATE BRIDGE, MINUTES LATER",
     )
+
+
+def test_in_a_numbered_script_an_unnumbered_caps_line_after_a_transition_is_a_shot() -> None:
+    # Unnumbered, a bare caps line after a transition starts a scene (OPENING TITLES in Brick
+    # & Steel); where every heading carries a number, one without a number is not a heading.
+    numbered = pdf_with_text(
+        [
+            [
+                *lines(
+                    1.0,
+                    (ACTION, "EXT. FAIR - DAY"),
+                    (ACTION, ""),
+                    (ACTION, "Crowds"),
+                    (ACTION, "everywhere,"),
+                    (ACTION, "all"),
+                    (ACTION, "day."),
+                    (ACTION, ""),
+                    (6.6, "CUT TO:"),
+                    (ACTION, ""),
+                    (ACTION, "VARIOUS SHOTS"),
+                    (ACTION, ""),
+                    (ACTION, "Rides."),
+                ),
+                (0.75, 1.0, "7"),
+                (7.4, 1.0, "7"),
+            ]
+        ]
+    )
+    (fair,) = read(numbered).scenes
+    assert fair.number == "7"
+    assert kinds(fair)[-2:] == [("shot", "VARIOUS SHOTS"), ("action", "Rides.")]

@@ -67,6 +67,7 @@ def parse_pdf(data: bytes, source: str) -> tuple[Script | None, tuple[Problem, .
         page_centre=statistics.median(page.width for page in pages) / 2,
     )
     body_pages = tuple(with_scene_numbers(page, layout) for page in body_pages)
+    layout = replace(layout, numbered=_prints_scene_numbers(body_pages))
     title_pages = _title_page_count(body_pages, layout)
     title_page = _title_page(body_pages[:title_pages], layout)
     paragraphs = _paragraphs(body_pages[title_pages:], layout, first_page=title_pages)
@@ -80,6 +81,13 @@ _A4_HEIGHT_THRESHOLD = 817.0
 
 def _paper(height: float) -> str:
     return "a4" if height > _A4_HEIGHT_THRESHOLD else "letter"
+
+
+def _prints_scene_numbers(pages: Sequence[Page]) -> bool:
+    """A script that numbers its scenes numbers (nearly) every INT./EXT. heading."""
+    intros = [line for page in pages for line in page.lines if _SCENE_INTRO.match(line.text)]
+    numbered = sum(line.number is not None for line in intros)
+    return bool(intros) and 2 * numbered >= len(intros)
 
 
 # --- title page ------------------------------------------------------------------------------
@@ -253,7 +261,9 @@ def _role(line: Line, layout: Layout, previous: _Piece | None) -> _Role:
     text = line.text.strip()
     indent = line.x0 - layout.action
     if abs(indent) <= INDENT_TOLERANCE:
-        return _Role.HEADING if _is_numbered_heading(line) else _action_role(text, previous)
+        if _is_numbered_heading(line):
+            return _Role.HEADING
+        return _action_role(text, previous, numbered=layout.numbered)
     if _MORE.match(text):
         return _Role.MORE
     if _is_caps(text) and indent >= 2.5 * POINTS_PER_INCH:
@@ -269,12 +279,13 @@ def _role(line: Line, layout: Layout, previous: _Piece | None) -> _Role:
     return _Role.ACTION
 
 
-def _action_role(text: str, previous: _Piece | None) -> _Role:
+def _action_role(text: str, previous: _Piece | None, *, numbered: bool) -> _Role:
     if _SCENE_INTRO.match(text):
         return _Role.HEADING
     # A transition ends a scene, so a bare caps line after one starts the next (a forced
-    # heading such as OPENING TITLES); elsewhere such a line is a shot, read as action.
-    after_transition = previous is not None and previous.role is _Role.TRANSITION
+    # heading such as OPENING TITLES); elsewhere such a line is a shot, read as action. A
+    # numbered script numbers such a heading, so there the missing number says shot.
+    after_transition = not numbered and previous is not None and previous.role is _Role.TRANSITION
     if after_transition and _is_caps(text) and not text.endswith((".", "!", "?", ":")):
         return _Role.HEADING
     return _Role.ACTION
@@ -295,7 +306,8 @@ def _is_shot(line: Line, layout: Layout, previous: _Piece | None) -> bool:
     text = line.text.strip()
     at_margin = abs(line.x0 - layout.action) <= INDENT_TOLERANCE
     bare = _is_caps(text) and not text.endswith((".", "!", "?", ":", ")")) and len(text) <= 60
-    return at_margin and bare and _action_role(text, previous) is _Role.ACTION
+    role = _action_role(text, previous, numbered=layout.numbered)
+    return at_margin and bare and role is _Role.ACTION
 
 
 def _is_caps(text: str) -> bool:

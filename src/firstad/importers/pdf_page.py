@@ -151,13 +151,18 @@ def _is_furniture(line: Line, page_height: float) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Layout:
-    """The document's own margins, in points: action, dialogue, right edge of the body."""
+    """The document's own margins, in points: action, dialogue, right edge of the body.
+
+    ``numbered`` is whether the script prints scene numbers beside its headings (a shooting
+    script); known only once the numbers are read (``importers.pdf``), False until then.
+    """
 
     action: float
     dialogue: float
     right: float
     dialogue_right: float
     page_centre: float
+    numbered: bool = False
 
     @property
     def centre(self) -> float:
