@@ -254,3 +254,16 @@ def test_sets_match_across_spellings_and_a_miss_suggests_the_nearest() -> None:
     _, problems = bind(with_scene(scene("6", "RINK - ICE SURFAC")))
     error = next(item for item in problems if item.is_error)
     assert error.message.endswith("did you mean the set of 'Glenwood Arena'?"), error.message
+
+
+def test_available_dates_are_the_ranges_read_on_the_shoot_dates() -> None:
+    # The solvers read available_dates and the evaluator the ranges; the production file is
+    # the one source of both, so on every shoot date they must say the same.
+    problem, _ = build_problem(BREAKDOWN, production(), "production.toml")
+    assert problem is not None
+    terms = (*problem.cast.values(), *problem.locations.values())
+    for term in terms:
+        assert term.available_dates == frozenset(
+            day for day in problem.dates if term.is_available(day)
+        )
+    assert any(term.available_dates != frozenset(problem.dates) for term in terms)
