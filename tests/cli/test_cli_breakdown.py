@@ -102,6 +102,14 @@ def test_output_file_and_table(tmp_path: Path) -> None:
     assert "RINK - ICE SURFACE" in table.stdout
 
 
+def test_the_table_shows_a_change_of_light(tmp_path: Path) -> None:
+    script = _write(tmp_path, "s.fountain", b"EXT. FIELD - DUSK TO NIGHT\n\nStars.\n")
+    table = firstad("breakdown", script)
+    assert table.returncode == 0, table.stderr
+    assert "DUSK TO NIGHT" in table.stdout
+    assert "s.fountain:1, scene 1: warning: time runs DUSK TO NIGHT" in table.stderr
+
+
 def test_example_screenplay_breaks_down() -> None:
     result = firstad("breakdown", EXAMPLE, "--json")
     assert result.returncode == 0, result.stderr

@@ -10,7 +10,7 @@ from rich.console import Console, JustifyMethod
 from rich.table import Table
 
 from firstad.cli.output import dump_json, emit, exit_on_errors
-from firstad.model import Breakdown, Category, Element, format_eighths
+from firstad.model import Breakdown, Category, Element, SceneBreakdown, format_eighths
 from firstad.pipeline import breakdown_file
 from firstad.reports.breakdown import breakdown_csv, breakdown_document
 
@@ -35,6 +35,13 @@ def _elements_cell(elements: tuple[Element, ...]) -> str:
     return f"{shown} (+{more})" if more > 0 else shown
 
 
+def _time_cell(scene: SceneBreakdown) -> str:
+    """The time as the heading gives it: a change of light shows where it ends."""
+    if scene.time is not None and scene.time_to is not None:
+        return f"{scene.time} TO {scene.time_to}"
+    return scene.time or ""
+
+
 def breakdown_table(breakdown: Breakdown) -> Table:
     """The scene table a person reads in the terminal."""
     table = Table(
@@ -47,7 +54,7 @@ def breakdown_table(breakdown: Breakdown) -> Table:
             scene.number,
             scene.int_ext.value if scene.int_ext else "",
             scene.location,
-            scene.time or "",
+            _time_cell(scene),
             format_eighths(scene.eighths),
             str(scene.page),
             ", ".join(scene.speaking),
