@@ -421,3 +421,19 @@ def test_in_a_numbered_script_an_unnumbered_caps_line_after_a_transition_is_a_sh
     (fair,) = read(numbered).scenes
     assert fair.number == "7"
     assert kinds(fair)[-2:] == [("shot", "VARIOUS SHOTS"), ("action", "Rides.")]
+
+
+def test_a_long_heading_does_not_swallow_its_right_hand_number() -> None:
+    # The heading runs so close to the right margin that its number is no column apart.
+    heading = "EXT. SAN FRANCISCO BUSINESS DISTRICT, LATER THAT MORNING"
+    long_heading = pdf_with_text(
+        [
+            [
+                *lines(1.0, (ACTION, heading), (ACTION, ""), *((ACTION, w) for w in "abcd")),
+                (0.75, 1.0, "11"),
+                (7.4, 1.0, "11"),
+            ]
+        ]
+    )
+    (street,) = read(long_heading).scenes
+    assert (street.number, street.heading) == ("11", heading)

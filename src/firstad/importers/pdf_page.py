@@ -204,12 +204,21 @@ def _take_scene_number(line: Line, layout: Layout) -> Line:
     segments = list(line.segments)
     number = None
     if len(segments) > 1 and segments[0].x1 < layout.action and _number(segments[0]):
+        raw = segments[0].text.strip()
         number = _number(segments.pop(0))
+        segments[-1] = _without_trailing_number(segments[-1], raw)
     at_margin = abs(segments[0].x0 - layout.action) <= INDENT_TOLERANCE
     if len(segments) > 1 and at_margin and _number(segments[-1]):
         right_number = _number(segments.pop())
         number = number or right_number
     return replace(line, segments=tuple(segments), number=number)
+
+
+def _without_trailing_number(segment: Segment, raw: str) -> Segment:
+    """A heading that runs near the right margin ends a few spaces short of its number, too
+    close to split as a column: the number printed on the left says what to take off."""
+    match = re.search(rf"\s{{2,}}{re.escape(raw)}$", segment.text)
+    return segment if match is None else replace(segment, text=segment.text[: match.start()])
 
 
 def _number(segment: Segment) -> str | None:
