@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from firstad.breakdown import break_down
 from firstad.importers import parse_fountain
@@ -141,3 +142,17 @@ def test_a_change_of_light_is_stripped_by_its_start_and_warned_about() -> None:
         + lead.format("NIGHT TO DAWN", "NIGHT")
         + "outside, the change of light is shot at dawn (or split the scene)",
     ]
+
+
+def test_big_fish_day_to_night_names_its_set_and_both_times() -> None:
+    path = Path(__file__).resolve().parents[2].parent / "shared/screenplays/big-fish.fountain"
+    script, _ = parse_fountain(path.read_text(encoding="utf-8"), str(path))
+    breakdown, problems = break_down(script)
+    (jenny,) = [scene for scene in breakdown.scenes if scene.line == 3941]
+    assert (jenny.location, jenny.time, jenny.time_to, jenny.day_night) == (
+        "JENNY HILL'S HOUSE",
+        "DAY",
+        "NIGHT",
+        "DAY",
+    )
+    assert [p.line for p in problems if "TO NIGHT" in p.message] == [3941]
