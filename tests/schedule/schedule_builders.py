@@ -10,7 +10,7 @@ from firstad.model import IntExt, Ordering, Schedule, ShootDay, WorkRules
 from firstad.schedule.evaluator import evaluate
 from firstad.schedule.indexed import IndexedProblem, index_problem
 from firstad.schedule.problem import CastTerms, LocationTerms, SceneJob, SchedulingProblem
-from firstad.schedule.sequencing import DayPlan, at_minute, shoot_day
+from firstad.schedule.sequencing import DayPlan, at_minute, order_block, shoot_day
 
 START = date(2027, 3, 1)  # a Monday
 
@@ -138,15 +138,18 @@ def late_locked_day() -> tuple[SchedulingProblem, Schedule]:
     return scheduling, published
 
 
-def brute_force_best(scheduling: SchedulingProblem, calls: Sequence[int] = (420,)) -> int | None:
+def brute_force_best(
+    scheduling: SchedulingProblem, calls: Sequence[int] = (420,), *, scene_orders: bool = False
+) -> int | None:
     """The cheapest violation-free schedule by trying every assignment of scenes to days,
-    each day laid out location by location in every order, called at every quarter hour that
-    could matter. Only for a handful of scenes and days."""
+    each day laid out location by location in every order, called at each of ``calls``; with
+    ``scene_orders`` also every order of the scenes inside each block (the sequencing's order
+    otherwise). Only for a handful of scenes and days."""
     indexed = index_problem(scheduling)
     best: int | None = None
     days = range(indexed.day_count)
     for assignment in itertools.product(days, repeat=len(indexed.scenes)):
-        for schedule in _layouts(indexed, assignment, calls):
+        for schedule in _layouts(indexed, assignment, calls, scene_orders=scene_orders):
             evaluation = evaluate(scheduling, schedule)
             if evaluation.feasible and (best is None or evaluation.cost.total < best):
                 best = evaluation.cost.total
@@ -154,7 +157,11 @@ def brute_force_best(scheduling: SchedulingProblem, calls: Sequence[int] = (420,
 
 
 def _layouts(
-    indexed: IndexedProblem, assignment: tuple[int, ...], calls: Sequence[int]
+    indexed: IndexedProblem,
+    assignment: tuple[int, ...],
+    calls: Sequence[int],
+    *,
+    scene_orders: bool,
 ) -> Iterator[Schedule]:
     by_day: dict[int, dict[int, list[int]]] = {}
     for scene_index, day in enumerate(assignment):
@@ -163,17 +170,24 @@ def _layouts(
     options = []
     for day, blocks in sorted(by_day.items()):
         day_options = []
+        minutes = sum(indexed.scenes[s].minutes for s in assignment_scenes(blocks))
+        minutes += indexed.rules.move_minutes * (len(blocks) - 1)
         for order in itertools.permutations(sorted(blocks)):
-            for call in calls:
-                minutes = sum(indexed.scenes[s].minutes for s in assignment_scenes(blocks))
-                minutes += indexed.rules.move_minutes * (len(blocks) - 1)
-                plan = DayPlan(
-                    day, tuple((loc, tuple(blocks[loc])) for loc in order), call, call + minutes
-                )
-                day_options.append(shoot_day(indexed, plan))
+            inside = [_block_orders(indexed, blocks[loc], scene_orders) for loc in order]
+            for scenes in itertools.product(*inside):
+                laid_out = tuple(zip(order, scenes, strict=True))
+                for call in calls:
+                    plan = DayPlan(day, laid_out, call, call + minutes)
+                    day_options.append(shoot_day(indexed, plan))
         options.append(day_options)
     for days in itertools.product(*options):
         yield Schedule(days=tuple(days))
+
+
+def _block_orders(indexed: IndexedProblem, scenes: list[int], every: bool) -> list[tuple[int, ...]]:
+    if every:
+        return list(itertools.permutations(scenes))
+    return [order_block(indexed, scenes)]
 
 
 def assignment_scenes(blocks: dict[int, list[int]]) -> list[int]:

@@ -17,7 +17,7 @@ from firstad.schedule.indexed import IndexedProblem, index_problem
 from firstad.schedule.lns import incumbent_of_days
 from firstad.schedule.optimizer import build_cost_model, optimize
 from firstad.schedule.problem import DaylightMinutes, SchedulingProblem
-from firstad.schedule.sequencing import shoot_day
+from firstad.schedule.sequencing import DayPlan, shoot_day
 from tests.schedule.schedule_builders import (
     actor,
     brute_force_best,
@@ -160,13 +160,32 @@ def test_every_valid_board_is_one_the_full_model_can_time(seed: int) -> None:
         assert timed.objective == Board(indexed, DayShapes(indexed), day_of).cost
 
 
-def test_a_set_that_mixes_lights_in_a_day_is_refused_as_the_model_refuses_it() -> None:
-    """Day then dusk on one street could be shot scene by scene across sunset; the model puts
-    a set's whole block in each exterior's light, and so does the search."""
+def _one_day_everywhere(problem: SchedulingProblem) -> list[DayPlan]:
+    """Every scene on the first day: the search's day, checked against the model and the
+    evaluator (the same cost, no violation)."""
+    indexed = index_problem(problem)
+    day_of = [0] * len(indexed.scenes)
+    board = Board(indexed, DayShapes(indexed), day_of)
+    plans = board.timed()
+    assert plans is not None
+    schedule = Schedule(days=tuple(shoot_day(indexed, plan) for plan in plans))
+    judged = evaluate(problem, schedule)
+    assert judged.violations == ()
+    assert judged.cost.total == board.cost
+    timed = incumbent_of_days(build_cost_model(indexed), day_of, seconds=10, seed=0)
+    assert timed is not None
+    assert timed.objective == board.cost
+    return plans
+
+
+def test_a_set_shot_through_sunset_is_one_block_in_two_parts() -> None:
+    """Day, then dusk on one street: the day exterior first, ending at dusk, then the dusk
+    scene (the whole block cannot be in both lights). The model and the search agree."""
     days = weekdays(2)
     street = [
         replace(scene_job("1", 120, ["maya"], "street"), int_ext=IntExt.EXT),
         replace(scene_job("2", 30, ["maya"], "street", time_of_day="DUSK"), int_ext=IntExt.EXT),
+        scene_job("3", 60, ["maya"], "street", time_of_day="NIGHT"),  # an interior
     ]
     mixed = SchedulingProblem(
         title="dusk",
@@ -176,14 +195,37 @@ def test_a_set_that_mixes_lights_in_a_day_is_refused_as_the_model_refuses_it() -
         locations={"street": place("street", days)},
         daylight=DaylightMinutes(sunrise=6 * 60, sunset=18 * 60, twilight=30),
     )
-    indexed = index_problem(mixed)
-    assert Board(indexed, DayShapes(indexed), [0, 0]).timed() is None
-    assert Board(indexed, DayShapes(indexed), [0, 1]).timed() is not None
+    (plan,) = _one_day_everywhere(mixed)
+    ((_location, order),) = plan.blocks
+    assert order.index(0) < order.index(1)
 
 
-def test_a_day_needing_the_next_mornings_hours_is_refused_as_the_model_refuses_it() -> None:
-    """A night at the rink, then the lot at dawn the next morning: the evaluator would accept
-    the lot's next-morning opening, the model does not use it, nor does the search."""
+def test_a_mixed_block_keeps_the_users_ordering() -> None:
+    """A night exterior that must come before a day one on the same street: before dawn,
+    then in the morning; never the other way round."""
+    days = weekdays(1)
+    street = (
+        replace(scene_job("1", 60, ["maya"], "street", time_of_day="NIGHT"), int_ext=IntExt.EXT),
+        replace(scene_job("2", 60, ["maya"], "street"), int_ext=IntExt.EXT),
+    )
+    ordered = SchedulingProblem(
+        title="dawn",
+        scenes=street,
+        dates=days,
+        cast={"maya": actor("maya", 500, days)},
+        locations={"street": place("street", days)},
+        daylight=DaylightMinutes(sunrise=6 * 60, sunset=18 * 60, twilight=30),
+        orderings=(Ordering("1", "2"),),
+    )
+    (plan,) = _one_day_everywhere(ordered)
+    assert plan.blocks[0][1] == (0, 1)
+    assert plan.call_minute + 60 == 6 * 60  # night until sunrise, then day
+
+
+def test_a_night_unit_may_end_at_a_day_location_the_next_morning() -> None:
+    """A night at the rink, then the lot when it opens at 05:00 the next morning: one day for
+    the model and the evaluator. The search keeps to the shoot date's openings (faster on the
+    bench) and so needs two days; the optimizer, CP-SAT after it, finds the one."""
     days = weekdays(2)
     night_then_dawn = SchedulingProblem(
         title="dawn",
@@ -194,10 +236,17 @@ def test_a_day_needing_the_next_mornings_hours_is_refused_as_the_model_refuses_i
             "rink": place("rink", days, window=(19 * 60, 31 * 60)),
             "lot": place("lot", days, window=(5 * 60, 12 * 60)),
         },
+        crew_daily_rate=2000,
     )
     indexed = index_problem(night_then_dawn)
     assert Board(indexed, DayShapes(indexed), [0, 0]).timed() is None
-    assert Board(indexed, DayShapes(indexed), [1, 0]).timed() is not None  # dawn first
+    result = optimize(night_then_dawn, time_limit=10, seed=0)
+    assert result.schedule is not None
+    assert result.status == "optimal"
+    (day,) = result.schedule.days
+    assert day.scenes == ("1", "2")
+    assert day.wrap.day != day.call.day
+    assert evaluate(night_then_dawn, result.schedule).violations == ()
 
 
 def test_a_day_that_cannot_be_timed_is_refused() -> None:

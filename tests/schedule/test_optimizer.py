@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
-from firstad.model import Ordering, WorkRules
+from firstad.model import IntExt, Ordering, WorkRules
 from firstad.schedule.evaluator import evaluate
 from firstad.schedule.optimizer import OptimizeResult, optimize
-from firstad.schedule.problem import SchedulingProblem
+from firstad.schedule.problem import DaylightMinutes, SchedulingProblem
 from firstad.schedule.solve import ProgressEvent
 from tests.schedule.schedule_builders import (
     actor,
@@ -156,3 +157,40 @@ def test_random_tiny_productions_match_brute_force(seed: int) -> None:
     assert result.cost is not None
     assert result.cost.total == best
     assert result.status == "optimal"
+
+
+def random_lit_day(seed: int) -> SchedulingProblem:
+    """One shoot day, two sets with exteriors of one light each (DAY, NIGHT, DAWN or DUSK)
+    and interiors, one set with hours: whether the day fits hangs on the order inside blocks."""
+    rng = random.Random(seed)
+    days = weekdays(1)
+    cast = [actor("maya", 500, days)]
+    windows = [(0, 1440), (5 * 60, 12 * 60), (15 * 60, 26 * 60), (19 * 60, 31 * 60)]
+    locations = [place("x", days), place("y", days, window=rng.choice(windows))]
+    scenes = []
+    for number in range(1, 5):
+        location = rng.choice(["x", "y"])
+        light = {"x": rng.choice(LIGHTS), "y": rng.choice(LIGHTS)}[location]
+        job = scene(str(number), rng.choice([30, 60, 90]), ["maya"], location, time_of_day=light)
+        scenes.append(replace(job, int_ext=rng.choice([IntExt.INT, IntExt.EXT])))
+    return replace(
+        problem(scenes, days, cast, locations),
+        daylight=DaylightMinutes(sunrise=6 * 60, sunset=18 * 60, twilight=45),
+    )
+
+
+LIGHTS = ("DAY", "NIGHT", "DAWN", "DUSK")
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_a_day_of_mixed_light_fits_when_some_order_of_its_scenes_does(seed: int) -> None:
+    """Against every visiting order, every order inside each block and every quarter-hour
+    call: the model's two-part blocks find the day whenever any order can shoot it."""
+    scheduling = random_lit_day(seed)
+    best = brute_force_best(scheduling, calls=range(0, 1440, 15), scene_orders=True)
+    if best is None:
+        assert optimize(scheduling, time_limit=3, seed=0).status == "infeasible"
+        return
+    result = solved(scheduling)
+    assert result.cost is not None
+    assert result.cost.total == best

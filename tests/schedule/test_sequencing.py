@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from firstad.model import Ordering
+from dataclasses import replace
+
+from firstad.model import IntExt, Ordering
 from firstad.schedule.indexed import IndexedProblem, index_problem
+from firstad.schedule.problem import DaylightMinutes
 from firstad.schedule.sequencing import (
     CallRange,
     DayPlan,
@@ -77,3 +80,25 @@ def test_scenes_sharing_actors_follow_each_other_in_a_block() -> None:
     ]
     indexed = index_problem(problem(scenes, DAYS, cast, locations))
     assert order_block(indexed, (0, 1, 2)) == (0, 2, 1)
+
+
+def test_a_call_is_never_moved_out_of_an_exteriors_light() -> None:
+    """An hour of day exterior then an hour of night exterior on one street, across sunset
+    (18:00): only a 17:00 call fits, however near 07:00 the crew would like it."""
+    cast = [actor("maya", 500, DAYS)]
+    day_scene = replace(scene("1", 60, ["maya"], "street"), int_ext=IntExt.EXT)
+    night_scene = replace(
+        scene("2", 60, ["maya"], "street", time_of_day="NIGHT"), int_ext=IntExt.EXT
+    )
+    production = replace(
+        problem([day_scene, night_scene], DAYS, cast, [place("street", DAYS)]),
+        daylight=DaylightMinutes(sunrise=6 * 60, sunset=18 * 60, twilight=30),
+    )
+    indexed = index_problem(production)
+    plan = DayPlan(day=0, blocks=((0, (0, 1)),), call_minute=17 * 60, wrap_minute=19 * 60)
+    best = sequence_day(indexed, plan, OPEN_ALL_DAY)
+    assert best is not None
+    assert best.call_minute == 17 * 60
+    assert not fits_day(
+        indexed, replace(plan, call_minute=7 * 60, wrap_minute=9 * 60), OPEN_ALL_DAY
+    )

@@ -3,7 +3,8 @@
 Decisions are ``shoot[scene, day]`` Booleans. Each day lays its locations out as blocks on a
 timeline: a block holds the scenes shot at one location, followed by the company move to the
 next one, and the blocks of a day tile the time from call to wrap with no idle gap, so the
-sequence the crew gets (location by location) is exactly the one the model timed.
+sequence the crew gets (location by location) is exactly the one the model timed. A block
+whose exteriors need different light is timed in two parts, early and late (``late``).
 
 Every hard rule belongs to one production *fact* (an actor's availability, a location's window,
 the daily hours cap...). When a model is built for explanation, each fact gets a switch literal
@@ -69,6 +70,8 @@ class ScheduleVariables:
     work: dict[tuple[int, int], cp_model.IntVar] = field(default_factory=dict)
     call: list[cp_model.IntVar] = field(default_factory=list)
     wrap: list[cp_model.IntVar] = field(default_factory=list)
+    # (scene, day) -> true when the scene is in its block's late part (sets that mix lights).
+    late: dict[tuple[int, int], cp_model.IntVar] = field(default_factory=dict)
 
 
 class ScheduleModel:
@@ -271,26 +274,101 @@ class ScheduleModel:
             self.model.add(start >= call).only_enforce_if(used)
             self.model.add(start + minutes <= wrap).only_enforce_if(used)
             self._add_window(location, day, start, minutes)
-            for scene in self._scenes_on_day[day]:
-                if self.problem.scenes[scene].location == location:
-                    self._add_light(scene, day, start, minutes)
+            self._add_light(location, day, start, minutes)
         self.model.add_no_overlap(intervals)
 
     def _add_light(
-        self, scene: int, day: int, start: cp_model.IntVar, minutes: cp_model.IntVar
+        self, location: int, day: int, start: cp_model.IntVar, minutes: cp_model.IntVar
     ) -> None:
-        """An exterior shot on this day puts its set's whole block inside its light (dawn,
-        daylight, dark). Whole block, because scenes are ordered within a block only after
-        the search: sound, if stricter than needed when one set mixes lights in a day."""
-        spans = self.problem.scenes[scene].light
-        if spans is None:
+        """Each exterior shot on this day lies inside its light (dawn, daylight, dark).
+
+        Scenes are ordered inside a block only after the search, so the model times a block
+        in two parts, an early one and a late one: the scenes of one light (all DAY
+        exteriors, all NIGHT ones, all interiors...) go to the same part, and each exterior
+        has its whole part inside its light. A set shot through sunset (day exteriors, then
+        night ones) is one block; the order inside each part stays free.
+        """
+        scenes = [
+            scene
+            for scene in self._scenes_on_day[day]
+            if self.problem.scenes[scene].location == location
+        ]
+        lights: dict[tuple[tuple[int, int], ...] | None, list[int]] = {}
+        for scene in scenes:
+            lights.setdefault(self.problem.scenes[scene].light, []).append(scene)
+        if all(light is None for light in lights):
             return
+        split: Expression = minutes  # where the late part begins, in minutes from the start
+        late: dict[int, cp_model.IntVar] = {}
+        if len(lights) > 1:
+            split = minutes - sum(
+                self._late_part(location, day, index, members, late)
+                for index, members in enumerate(lights.values())
+            )
+        for scene in scenes:
+            if self.problem.scenes[scene].light is not None:
+                self._add_scene_light(scene, day, start, minutes, split=split, late=late.get(scene))
+
+    def _late_part(
+        self,
+        location: int,
+        day: int,
+        index: int,
+        members: list[int],
+        late: dict[int, cp_model.IntVar],
+    ) -> cp_model.IntVar:
+        """The minutes of one light's scenes when they go to the block's late part, else 0."""
+        shoots = [self.variables.shoot[scene, day] for scene in members]
+        is_late = self.model.new_bool_var(f"late_{location}_{day}_{index}")
+        # Late only when some scene of this light is shot: no symmetric choice for the rest.
+        self.model.add_bool_or(shoots).only_enforce_if(is_late)
+        durations = [self.problem.scenes[scene].minutes for scene in members]
+        part = self.model.new_int_var(0, sum(durations), f"late_minutes_{location}_{day}_{index}")
+        self.model.add(part == cp_model.LinearExpr.weighted_sum(shoots, durations)).only_enforce_if(
+            is_late
+        )
+        self.model.add(part == 0).only_enforce_if(is_late.Not())
+        for scene in members:
+            late[scene] = is_late
+            self.variables.late[scene, day] = is_late
+        return part
+
+    def _add_scene_light(
+        self,
+        scene: int,
+        day: int,
+        start: cp_model.IntVar,
+        minutes: cp_model.IntVar,
+        *,
+        split: Expression,
+        late: cp_model.IntVar | None,
+    ) -> None:
+        spans = self.problem.scenes[scene].light or ()
         switch = [self.variables.shoot[scene, day], *self.switch(Fact(LIGHT, scene))]
         choices = [self.model.new_bool_var(f"light_{scene}_{day}_{k}") for k in range(len(spans))]
         self.model.add_bool_or(choices).only_enforce_if(switch)
         for choice, (first, last) in zip(choices, spans, strict=True):
-            self.model.add(start >= first).only_enforce_if(choice)
-            self.model.add(start + minutes <= last).only_enforce_if(choice)
+            early = [choice] if late is None else [choice, late.Not()]
+            self.model.add(start >= first).only_enforce_if(early)
+            self.model.add(start + split <= last).only_enforce_if(early)
+            if late is not None:
+                self.model.add(start + split >= first).only_enforce_if([choice, late])
+                self.model.add(start + minutes <= last).only_enforce_if([choice, late])
+
+    def _openings(self, location: int) -> list[tuple[int, int]]:
+        """The openings of a location's hours a block may use: the shoot date's, the evening
+        before's still open after midnight (a call at 01:00 in a 19:00-07:00 rink), and the
+        next morning's (a night unit that ends at a 05:00-12:00 pond at dawn)."""
+        earliest, latest = self._time_bounds()
+        window = self.problem.locations[location]
+        shifted = (
+            (
+                window.window_start + shift * MINUTES_PER_DAY,
+                window.window_end + shift * MINUTES_PER_DAY,
+            )
+            for shift in (-1, 0, 1)
+        )
+        return [(first, last) for first, last in shifted if last > earliest and first <= latest]
 
     def _start_domain(self, location: int) -> cp_model.Domain:
         """Where a block may start. Unused blocks take any value, so when the window is
@@ -301,32 +379,31 @@ class ScheduleModel:
         hours = window.window_end - window.window_start
         if hours >= MINUTES_PER_DAY or self.switch(Fact(LOCATION_WINDOW, location)):
             return cp_model.Domain(earliest, latest)
-        evening = (window.window_start, window.window_end)
-        morning = (earliest, window.window_end - MINUTES_PER_DAY)
-        intervals = [evening] if morning[1] <= 0 else [morning, evening]
-        return cp_model.Domain.from_intervals([list(interval) for interval in intervals])
+        return cp_model.Domain.from_intervals(
+            [[max(first, earliest), min(last, latest)] for first, last in self._openings(location)]
+        )
 
     def _add_window(
         self, location: int, day: int, start: cp_model.IntVar, minutes: cp_model.IntVar
     ) -> None:
-        """The block sits inside the location's hours: the opening of the shoot date, or for
-        a night window also the one of the evening before, still open after midnight (a call
-        at 01:00 in a 19:00-07:00 rink). A day window's opening of the next morning is not
-        used: no call sheet calls a day to shoot into the following morning's hours."""
+        """The block sits inside one opening of the location's hours (``_openings``)."""
         window = self.problem.locations[location]
         if window.window_end - window.window_start >= MINUTES_PER_DAY:
             return
         used = self.variables.location_used[location, day]
         switch = [used, *self.switch(Fact(LOCATION_WINDOW, location))]
-        previous_close = window.window_end - MINUTES_PER_DAY
-        if previous_close <= 0:
-            self.model.add(start >= window.window_start).only_enforce_if(switch)
-            self.model.add(start + minutes <= window.window_end).only_enforce_if(switch)
-            return
-        evening = self.model.new_bool_var(f"evening_opening_{location}_{day}")
-        self.model.add(start >= window.window_start).only_enforce_if([*switch, evening])
-        self.model.add(start + minutes <= window.window_end).only_enforce_if([*switch, evening])
-        self.model.add(start + minutes <= previous_close).only_enforce_if([*switch, evening.Not()])
+        openings = self._openings(location)
+        if len(openings) == 1:
+            choices = [used]
+        else:
+            choices = [
+                self.model.new_bool_var(f"opening_{location}_{day}_{index}")
+                for index in range(len(openings))
+            ]
+            self.model.add_bool_or(choices).only_enforce_if(switch)
+        for choice, (first, last) in zip(choices, openings, strict=True):
+            self.model.add(start >= first).only_enforce_if([*switch, choice])
+            self.model.add(start + minutes <= last).only_enforce_if([*switch, choice])
 
     # --- rules between days ------------------------------------------------------------------
 
@@ -397,9 +474,15 @@ class ScheduleModel:
         """On a shared day, the earlier scene's location block must come first."""
         first_location = self.problem.scenes[before].location
         second_location = self.problem.scenes[after].location
-        if first_location == second_location:
-            return  # the sequencing puts it first inside the block
         shoot = self.variables.shoot
+        if first_location == second_location:
+            # The sequencing puts it first inside its part of the block; not in a later part.
+            late = self.variables.late
+            for day in range(self.problem.day_count):
+                if (before, day) in late and (after, day) in late:
+                    both = [shoot[before, day], shoot[after, day], *switch]
+                    self.model.add(late[before, day] <= late[after, day]).only_enforce_if(both)
+            return
         for day in range(self.problem.day_count):
             if (before, day) not in shoot or (after, day) not in shoot:
                 continue

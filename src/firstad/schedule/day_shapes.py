@@ -2,10 +2,11 @@
 
 A day's timing is worked out once per set of scenes and remembered: its length, its fixed
 costs, and for each order of its location blocks the calls at which every block is inside its
-location's hours and the light of every exterior in it (unions of intervals). Stricter than
-the evaluator where the CP-SAT model is, so that every day timed here can be locked and
-re-timed by the model: a location's scenes are shot in one block a day, inside one opening of
-its hours (not the next morning's), and the whole block inside each exterior's light.
+location's hours and the light of every exterior in it (unions of intervals). As the CP-SAT
+model times a day (or stricter), so that every day timed here can be locked and re-timed by
+the model: a location's scenes are shot in one block a day, inside one opening of its hours
+(``SEARCH_OPENINGS``), and a block is in two parts when its exteriors need different light
+(``BlockShape``).
 """
 
 from __future__ import annotations
@@ -20,12 +21,59 @@ Interval = tuple[int, int]
 
 # Calls fall on the shoot date itself.
 LATEST_CALL = MINUTES_PER_DAY - 1
-# The openings of a location's daily hours a block may use, as in the CP-SAT model: the shoot
-# date's and the evening before's (still open after midnight in a 19:00-07:00 window), not
-# the next morning's (the evaluator accepts it; no call sheet plans a day around it).
-MODEL_OPENINGS = (-1, 0)
+# The openings of a location's daily hours a block may use: the shoot date's and the evening
+# before's (still open after midnight in a 19:00-07:00 window). The CP-SAT model also allows
+# the next morning's (a night unit ending at a 05:00-12:00 pond at dawn); the search does not:
+# at 15 s on the 120-scene bench it ended 1-3 % dearer in 7 of 8 paired runs with it (days
+# wrapping the next morning leave the days after them little room), and on Night Ice CP-SAT
+# finds those days from the search's best anyway.
+SEARCH_OPENINGS = (-1, 0)
 # Remembered day timings before the memo is cleared (each is a few hundred bytes).
 MEMO_LIMIT = 200_000
+
+
+@dataclass(frozen=True, slots=True)
+class BlockShape:
+    """One location's scenes of a day as a block: its length, the minutes (from the date's
+    midnight) it may start at, and the shooting orders that keep its exteriors in their
+    light, each with the starts it serves.
+
+    As in the CP-SAT model, a block is shot in at most two parts: the scenes of one light
+    (all DAY exteriors, all NIGHT ones, all interiors...) share a part, and each exterior has
+    its whole part inside its light. So a street shot through sunset is one block.
+    """
+
+    minutes: int
+    starts: tuple[Interval, ...]
+    arrangements: tuple[tuple[tuple[Interval, ...], tuple[int, ...]], ...]
+
+    def order_at(self, start: int) -> tuple[int, ...]:
+        """The shooting order for a block starting at ``start`` (one of its ``starts``)."""
+        for starts, order in self.arrangements:
+            if any(first <= start <= last for first, last in starts):
+                return order
+        return self.arrangements[0][1]
+
+
+@dataclass(frozen=True, slots=True)
+class DayOption:
+    """One visiting order of a day's blocks, the calls at which all of them fit, and each
+    block's offset from the call."""
+
+    calls: tuple[Interval, ...]
+    blocks: tuple[tuple[int, BlockShape], ...]
+    offsets: tuple[int, ...]
+    # The blocks in shooting order when no block has a choice of order (most days): the
+    # search times days tens of thousands of times a second.
+    fixed: tuple[Block, ...] | None = None
+
+    def blocks_at(self, call: int) -> tuple[Block, ...]:
+        if self.fixed is not None:
+            return self.fixed
+        return tuple(
+            (location, block.order_at(call + offset))
+            for (location, block), offset in zip(self.blocks, self.offsets, strict=True)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,26 +82,26 @@ class DayShape:
 
     ``length`` from call to wrap; ``fixed_cost`` the day's rent, company moves, overtime and
     crew; ``cast`` the bit mask of its actors; ``options`` each visiting order of its blocks
-    with the calls (sorted disjoint intervals) at which it fits every set's hours and light.
+    with the calls at which it fits every set's hours and light.
     """
 
     length: int
     fixed_cost: int
     cast: int
-    options: tuple[tuple[tuple[Interval, ...], tuple[Block, ...]], ...]
+    options: tuple[DayOption, ...]
 
     def earliest_call(self, lowest: int) -> tuple[int, tuple[Block, ...]] | None:
-        """The earliest call at or after ``lowest`` and the block order it needs."""
-        best: tuple[int, tuple[Block, ...]] | None = None
-        for intervals, blocks in self.options:
-            for first, last in intervals:
+        """The earliest call at or after ``lowest`` and the blocks (in order) it needs."""
+        best: tuple[int, DayOption] | None = None
+        for option in self.options:
+            for first, last in option.calls:
                 if last < lowest:
                     continue
                 call = max(first, lowest)
                 if best is None or call < best[0]:
-                    best = (call, blocks)
+                    best = (call, option)
                 break
-        return best
+        return None if best is None else (best[0], best[1].blocks_at(best[0]))
 
 
 def intersect(first: Sequence[Interval], second: Sequence[Interval]) -> tuple[Interval, ...]:
@@ -88,6 +136,7 @@ class DayShapes:
     def __init__(self, problem: IndexedProblem) -> None:
         self.problem = problem
         self.memo: dict[frozenset[int], DayShape | None] = {}
+        self.blocks: dict[frozenset[int], BlockShape | None] = {}
         self.cast_masks = [
             sum(1 << member for member in set(scene.cast)) for scene in problem.scenes
         ]
@@ -99,6 +148,7 @@ class DayShapes:
             return known  # type: ignore[return-value]  # False is only the miss marker
         if len(self.memo) > MEMO_LIMIT:
             self.memo.clear()
+            self.blocks.clear()
         shape = self._compute(scenes)
         self.memo[scenes] = shape
         return shape
@@ -114,15 +164,20 @@ class DayShapes:
         length = sum(problem.scenes[scene].minutes for scene in scenes) + moves * rules.move_minutes
         if length > rules.max_shoot_minutes:
             return None
+        shapes: dict[int, BlockShape] = {}
+        for location, block in by_location.items():
+            found = self.block(frozenset(block))
+            if found is None:
+                return None
+            shapes[location] = found
         blocks = tuple(
-            (location, order_block(problem, block))
-            for location, block in sorted(by_location.items())
+            (location, tuple(sorted(by_location[location]))) for location in sorted(shapes)
         )
         options = []
         for order in visiting_orders(problem, blocks):
-            calls = self._calls(order)
-            if calls:
-                options.append((calls, order))
+            option = self._option(tuple((location, shapes[location]) for location, _ in order))
+            if option.calls:
+                options.append(option)
         if not options:
             return None
         over = max(0, length - rules.standard_minutes)
@@ -134,35 +189,84 @@ class DayShapes:
         fixed = rent + moves * rules.move_cost + overtime + rules.crew_daily_rate
         return DayShape(length, fixed, cast, tuple(options))
 
-    def _calls(self, order: tuple[Block, ...]) -> tuple[Interval, ...]:
-        """Calls at which every block of ``order`` fits its hours and its exteriors' light."""
-        problem = self.problem
+    def _option(self, blocks: tuple[tuple[int, BlockShape], ...]) -> DayOption:
+        """Calls at which every block of this visiting order fits its hours and light."""
         calls: tuple[Interval, ...] = ((0, LATEST_CALL),)
-        offset = 0
-        for location_index, block in order:
-            location = problem.locations[location_index]
-            minutes = sum(problem.scenes[scene].minutes for scene in block)
-            opening = location.window_end - location.window_start
-            if opening < MINUTES_PER_DAY:
-                starts = (
-                    location.window_start + shift * MINUTES_PER_DAY for shift in MODEL_OPENINGS
-                )
-                calls = intersect(
-                    calls,
-                    _union(
-                        (start - offset, start + opening - offset - minutes) for start in starts
-                    ),
-                )
-            # The set's whole block inside each exterior's light, as the CP-SAT model has it
-            # (so a day found here can be locked and re-timed by the model).
-            for scene_index in block:
-                light = problem.scenes[scene_index].light
-                if light is not None:
-                    calls = intersect(
-                        calls,
-                        _union((first - offset, last - offset - minutes) for first, last in light),
-                    )
+        offsets, offset = [], 0
+        for _location, block in blocks:
+            offsets.append(offset)
+            calls = intersect(
+                calls, tuple((first - offset, last - offset) for first, last in block.starts)
+            )
             if not calls:
-                return ()
-            offset += minutes + problem.rules.move_minutes
-        return calls
+                break
+            offset += block.minutes + self.problem.rules.move_minutes
+        fixed = None
+        if all(len(block.arrangements) == 1 for _, block in blocks):
+            fixed = tuple((location, block.arrangements[0][1]) for location, block in blocks)
+        return DayOption(calls, blocks, tuple(offsets), fixed)
+
+    def block(self, scenes: frozenset[int]) -> BlockShape | None:
+        """The shape of one location's ``scenes`` as a block; None when no start fits."""
+        known = self.blocks.get(scenes, False)
+        if known is not False:
+            return known  # type: ignore[return-value]  # False is only the miss marker
+        shape = _block_shape(self.problem, scenes)
+        self.blocks[scenes] = shape
+        return shape
+
+
+def _block_shape(problem: IndexedProblem, scenes: frozenset[int]) -> BlockShape | None:
+    location = problem.locations[problem.scenes[next(iter(scenes))].location]
+    minutes = sum(problem.scenes[scene].minutes for scene in scenes)
+    hours: tuple[Interval, ...] = ((-MINUTES_PER_DAY, 2 * MINUTES_PER_DAY),)
+    opening = location.window_end - location.window_start
+    if opening < MINUTES_PER_DAY:
+        opens = (location.window_start + shift * MINUTES_PER_DAY for shift in SEARCH_OPENINGS)
+        hours = _union((start, start + opening - minutes) for start in opens)
+    lights: dict[tuple[Interval, ...] | None, list[int]] = {}
+    for scene in sorted(scenes):
+        lights.setdefault(problem.scenes[scene].light, []).append(scene)
+    arrangements = []
+    for late in _late_choices(list(lights)):
+        early_scenes = [
+            scene for light, group in lights.items() if light not in late for scene in group
+        ]
+        late_scenes = [scene for light, group in lights.items() if light in late for scene in group]
+        if _breaks_orderings(problem, early_scenes, late_scenes):
+            continue
+        split = sum(problem.scenes[scene].minutes for scene in early_scenes)
+        starts = hours
+        for light in lights:
+            if light is not None:
+                part = (split, minutes) if light in late else (0, split)
+                starts = intersect(
+                    starts, _union((first - part[0], last - part[1]) for first, last in light)
+                )
+        if starts:
+            order = order_block(problem, early_scenes) + order_block(problem, late_scenes)
+            arrangements.append((starts, order))
+    if not arrangements:
+        return None
+    union = _union(interval for starts, _ in arrangements for interval in starts)
+    return BlockShape(minutes, union, tuple(arrangements))
+
+
+def _late_choices(
+    lights: list[tuple[Interval, ...] | None],
+) -> list[set[tuple[Interval, ...] | None]]:
+    """Which lights go to a block's late part: none (one part, the sequencing's order first),
+    then every split into two non-empty parts (as the model's ``late`` literals allow)."""
+    choices: list[set[tuple[Interval, ...] | None]] = [set()]
+    if all(light is None for light in lights):
+        return choices
+    choices.extend(
+        {light for bit, light in enumerate(lights) if mask >> bit & 1}
+        for mask in range(1, (1 << len(lights)) - 1)
+    )
+    return choices
+
+
+def _breaks_orderings(problem: IndexedProblem, early: list[int], late: list[int]) -> bool:
+    """True when a scene that must come first would be in the late part, its follower early."""
+    return any(before in late and after in early for before, after in problem.orderings)

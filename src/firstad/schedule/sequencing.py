@@ -23,6 +23,7 @@ from datetime import date, datetime, time, timedelta
 from itertools import permutations
 
 from firstad.model import ShootDay
+from firstad.schedule.daylight import fits_light
 from firstad.schedule.indexed import MINUTES_PER_DAY, IndexedLocation, IndexedProblem
 
 # Days with more sets than this keep the model's visiting order (6! = 720 orders at most).
@@ -33,8 +34,9 @@ Block = tuple[int, tuple[int, ...]]
 
 @dataclass(frozen=True, slots=True)
 class DayPlan:
-    """One day as the solver left it: location blocks in visiting order, times in minutes
-    from the date's midnight."""
+    """One day as the solver left it: location blocks in visiting order, each block's scenes
+    in shooting order (``order_block``, an early and a late part for a set that mixes
+    lights), times in minutes from the date's midnight."""
 
     day: int
     blocks: tuple[tuple[int, tuple[int, ...]], ...]
@@ -75,9 +77,7 @@ def shoot_day(problem: IndexedProblem, plan: DayPlan, *, locked: bool = False) -
     """The crew's day: scenes in shooting order, locations in visiting order, call and wrap."""
     day_date = problem.dates[plan.day]
     scenes = tuple(
-        problem.scenes[scene].number
-        for _location, block in plan.blocks
-        for scene in order_block(problem, block)
+        problem.scenes[scene].number for _location, block in plan.blocks for scene in block
     )
     return ShootDay(
         date=day_date,
@@ -162,7 +162,8 @@ def candidate_calls(
 ) -> list[int]:
     """Calls among which the nearest feasible one to the preferred call lies: the calls each
     block fits form intervals (an opening less the block's offset, to the closing less its
-    offset and length), so the nearest lies at the preferred call or at an interval's end."""
+    offset and length; each exterior's light likewise), so the nearest lies at the preferred
+    call or at an interval's end."""
     candidates = {calls.preferred, calls.earliest, calls.latest_wrap - day_length(problem, blocks)}
     for block, offset in zip(blocks, _offsets(problem, blocks), strict=True):
         window = problem.locations[block[0]]
@@ -171,6 +172,12 @@ def candidate_calls(
             closing = window.window_end + day_shift * MINUTES_PER_DAY
             candidates.add(opening - offset)
             candidates.add(closing - offset - _block_minutes(problem, block))
+        inner = offset
+        for scene in block[1]:
+            minutes = problem.scenes[scene].minutes
+            for first, last in problem.scenes[scene].light or ():
+                candidates.update((first - inner, last - inner - minutes))
+            inner += minutes
     return sorted(call for call in candidates if 0 <= call < MINUTES_PER_DAY)
 
 
@@ -191,8 +198,19 @@ def fits_day(problem: IndexedProblem, plan: DayPlan, calls: CallRange) -> bool:
             plan.call_minute + offset,
             plan.call_minute + offset + _block_minutes(problem, (location, block)),
         )
+        and _in_light(problem, block, plan.call_minute + offset)
         for (location, block), offset in zip(plan.blocks, offsets, strict=True)
     )
+
+
+def _in_light(problem: IndexedProblem, block: Sequence[int], start: int) -> bool:
+    """Every exterior of a block that starts at ``start`` is shot in its light."""
+    for scene in block:
+        minutes = problem.scenes[scene].minutes
+        if not fits_light(start, start + minutes, problem.scenes[scene].light):
+            return False
+        start += minutes
+    return True
 
 
 def inside_window(location: IndexedLocation, start: int, end: int) -> bool:

@@ -15,7 +15,7 @@ from ortools.sat.python import cp_model
 
 from firstad.model import Schedule
 from firstad.schedule.cpsat_model import ScheduleModel
-from firstad.schedule.sequencing import DayPlan, shoot_day
+from firstad.schedule.sequencing import DayPlan, order_block, shoot_day
 
 # Two cores are shared by the whole team's tools: never ask CP-SAT for more workers.
 MAX_WORKERS = 2
@@ -252,12 +252,29 @@ def read_plans(schedule: ScheduleModel, solver: cp_model.CpSolver) -> tuple[DayP
         plans.append(
             DayPlan(
                 day=day,
-                blocks=tuple((location, tuple(blocks[location])) for location in ordered),
+                blocks=tuple(
+                    (location, _shooting_order(schedule, solver, day, blocks[location]))
+                    for location in ordered
+                ),
                 call_minute=solver.value(variables.call[day]),
                 wrap_minute=solver.value(variables.wrap[day]),
             )
         )
     return tuple(plans)
+
+
+def _shooting_order(
+    schedule: ScheduleModel, solver: cp_model.CpSolver, day: int, scenes: list[int]
+) -> tuple[int, ...]:
+    """A block's scenes as shot: its early part, then its late one (sets that mix lights),
+    each in the sequencing's order."""
+    late = schedule.variables.late
+    parts: tuple[list[int], list[int]] = ([], [])
+    for scene in scenes:
+        is_late = (scene, day) in late and solver.boolean_value(late[scene, day])
+        parts[is_late].append(scene)
+    problem = schedule.problem
+    return order_block(problem, parts[0]) + order_block(problem, parts[1])
 
 
 def plans_to_schedule(schedule: ScheduleModel, plans: tuple[DayPlan, ...]) -> Schedule:
