@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from firstad.schedule.talent import bounds, compiled, kernel
+from firstad.schedule.talent import bestfirst, bounds, compiled, kernel
 
 
 def _package_copy(folder: Path) -> Path:
@@ -23,7 +23,7 @@ def test_an_edit_to_the_bounds_changes_the_cache_folder(tmp_path: Path) -> None:
 
 
 def test_the_search_and_the_bounds_are_cached_in_the_versioned_folder() -> None:
-    for function in (kernel.search, bounds.lower_bound):
+    for function in (bestfirst.run, kernel.transition, bounds.lower_bound):
         cache_path = Path(function._cache._cache_path)  # numba dispatcher internals
         assert cache_path.is_relative_to(compiled.CACHE_DIR)
 

@@ -1,10 +1,11 @@
-"""The exact talent scheduling solver: preprocessing, a heuristic start, bounded DP from both ends.
+"""The exact talent scheduling solver: preprocessing, a heuristic start, best-first search.
 
 ``solve`` follows Garcia de la Banda, Stuckey & Chu (2011): reduce the instance (preprocess.py),
-find a good order (heuristic.py), then run the bounded dynamic program (kernel.py) with the bound
-"strictly better than the best order known". If it finds nothing better, the known order is
-optimal; otherwise the memo leads back to a better one, which is optimal. The compiled search runs
-in slices of nodes so that the time limit, the progress callback and memo growth are handled here.
+find a good order (heuristic.py), then search the two-ended states (kernel.py) for an order
+strictly better than the best known, here best first (bestfirst.py) rather than with their
+depth-first bounded DP. If it finds none, the known order is optimal; otherwise the one it finds
+is. The compiled search runs in slices of expansions so that the time limit, the progress
+callback and the growth of its arrays are handled here.
 """
 
 from __future__ import annotations
@@ -15,11 +16,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from firstad.schedule.talent import kernel
+from firstad.schedule.talent import bestfirst
 from firstad.schedule.talent.bounds import EXACT_GROUP, strong_lower_bound
 from firstad.schedule.talent.evaluation import evaluate
 from firstad.schedule.talent.groups import holding_groups
-from firstad.schedule.talent.heuristic import iterated_local_search
+from firstad.schedule.talent.heuristic import iterated_local_search, order_cost
 from firstad.schedule.talent.instance import TalentInstance
 from firstad.schedule.talent.preprocess import Reduction, reduce
 
@@ -29,7 +30,7 @@ Progress = Callable[[int, int], None]
 MAX_SCENES = 63
 MAX_ACTORS = 63
 NODES_PER_SLICE = 20_000
-INITIAL_MEMO_SLOTS = 1 << 18
+INITIAL_NODES = 1 << 16
 SIDE_CACHE_SLOTS = 1 << 16
 # Local search rounds per scene: before the search, and once it has run this many slices.
 QUICK_ROUNDS = 2
@@ -166,7 +167,7 @@ class _Search:
         if self.lower >= self.best:
             self.optimal = True
             return
-        self._bounded_search(started, time_limit, progress)
+        self._best_first_search(started, time_limit, progress)
 
     def _local_search(self, rounds_per_scene: int, seed: int) -> None:
         """Iterated local search with that many rounds per scene; keep its order if better."""
@@ -180,30 +181,22 @@ class _Search:
         if progress is not None:
             progress(self.best + self.constant, self.lower + self.constant)
 
-    def _bounded_search(
+    def _best_first_search(
         self, started: float, time_limit: float | None, progress: Progress | None
     ) -> None:
-        table = kernel.new_table(INITIAL_MEMO_SLOTS)
-        control = np.zeros(kernel.CONTROL_SIZE, dtype=np.int64)
-        count = len(self.order)
-        workspace = np.zeros(
-            (kernel.WORKSPACE_ROWS, count + 1, max(count, kernel.PATH_COUNT + 1)), dtype=np.int64
-        )
-        root = np.int64(self.root)
+        nodes, heap, table, control = bestfirst.new_arrays(INITIAL_NODES)
+        bestfirst.start(nodes, heap, table, control, np.int64(self.root), self.lower)
         slices = 0
         while True:
-            control[kernel.ABORT] = 0
-            control[kernel.NODE_LIMIT] = control[kernel.NODES] + NODES_PER_SLICE
-            value = int(
-                kernel.search(
-                    self.data, table, control, workspace, root, 0, 0, self.best - 1, self.lower
-                )
-            )
-            self.nodes = int(control[kernel.NODES])
-            if control[kernel.ABORT] == kernel.ABORT_FULL:
-                table = kernel.grown(table)
-            if control[kernel.ABORT] == 0:
-                self._finish(table, value)
+            control[bestfirst.EXPANSION_LIMIT] = control[bestfirst.EXPANSIONS] + NODES_PER_SLICE
+            bestfirst.run(self.data, nodes, heap, table, control, np.int64(self.best - 1))
+            self.nodes = int(control[bestfirst.EXPANSIONS])
+            status = control[bestfirst.STATUS]
+            if status == bestfirst.FULL:
+                nodes, heap, table = bestfirst.grown(nodes, heap, table, control)
+                continue
+            if status != bestfirst.PAUSED:
+                self._finish(nodes, int(control[bestfirst.GOAL]), status)
                 self._report(progress)
                 return
             slices += 1
@@ -211,23 +204,24 @@ class _Search:
                 time_limit is None or time.perf_counter() - started < time_limit / 4
             ):
                 # Not an easy instance: a tighter start is worth a longer local search (the
-                # memo holds bounds and exact values, valid under any smaller bound).
+                # open list only loses the states the better order rules out).
                 self._local_search(LONG_ROUNDS, self.seed + 1)
-            if control[kernel.ABORT] == kernel.ABORT_NODES:
-                proven = int(kernel.path_bound(workspace, control, count))
-                self.lower = max(self.lower, min(proven, self.best))
+            least = bestfirst.least_open(heap, control)
+            if least is not None:
+                self.lower = max(self.lower, min(least, self.best))
             self._report(progress)
             if time_limit is not None and time.perf_counter() - started > time_limit:
                 return
 
-    def _finish(self, table: tuple[np.ndarray, np.ndarray, np.ndarray], value: int) -> None:
+    def _finish(self, nodes: np.ndarray, goal: int, status: int) -> None:
+        """A finished search: the best order known is optimal, or the one it found is."""
         self.optimal = True
-        if value >= self.best:
+        if status == bestfirst.EXHAUSTED:
             self.lower = self.best
             return
-        order = np.zeros(len(self.order), dtype=np.int64)
-        placed = kernel.reconstruct(self.data, table, np.int64(self.root), np.int64(value), order)
-        if placed != len(self.order):
-            raise RuntimeError("the memo does not lead back to the optimum it reported")
-        self.order = tuple(int(scene) for scene in order)
-        self.best = self.lower = value
+        order = bestfirst.order_of(nodes, goal)
+        scene_actors, durations, _, costs = self.data[:4]
+        cost = int(order_cost(np.array(order, dtype=np.int64), scene_actors, durations, costs))
+        if cost != nodes[goal, bestfirst.PAID]:
+            raise RuntimeError("the best-first search reported an order of another cost")
+        self.order, self.best, self.lower = order, cost, cost

@@ -1,0 +1,73 @@
+"""The best-first search on its own: orders it finds, bounds it proves, room it grows into."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from firstad.schedule.talent import bestfirst, evaluate
+from firstad.schedule.talent.generator import generate
+from firstad.schedule.talent.instance import TalentInstance
+from firstad.schedule.talent.preprocess import reduce
+from firstad.schedule.talent.solver import search_data, solve
+
+
+def _search(
+    instance: TalentInstance, bound: int, capacity: int, expansions: int
+) -> tuple[int, tuple[int, ...] | None, list[int]]:
+    """Run to the end in slices of ``expansions``; the status, the order found (reduced back
+    to the instance) and the least open value after each slice, all in the instance's pay."""
+    reduction = reduce(instance)
+    data = search_data(reduction)
+    nodes, heap, table, control = bestfirst.new_arrays(capacity)
+    root = np.int64((1 << len(reduction.durations)) - 1)
+    bestfirst.start(nodes, heap, table, control, root, 0)
+    least_values = []
+    while True:
+        control[bestfirst.EXPANSION_LIMIT] = control[bestfirst.EXPANSIONS] + expansions
+        bestfirst.run(data, nodes, heap, table, control, np.int64(bound - reduction.constant))
+        status = int(control[bestfirst.STATUS])
+        if status == bestfirst.FULL:
+            nodes, heap, table = bestfirst.grown(nodes, heap, table, control)
+        elif status == bestfirst.PAUSED:
+            least = bestfirst.least_open(heap, control)
+            assert least is not None
+            least_values.append(least + reduction.constant)
+        else:
+            break
+    if status == bestfirst.EXHAUSTED:
+        return status, None, least_values
+    order = reduction.expand(bestfirst.order_of(nodes, int(control[bestfirst.GOAL])))
+    return status, order, least_values
+
+
+def test_finds_an_optimal_order_when_one_is_within_the_bound() -> None:
+    for seed in range(4):
+        instance = generate(14, 7, seed)
+        optimum = solve(instance).cost
+        status, order, least_values = _search(instance, optimum, 1 << 12, 50)
+        assert status == bestfirst.FOUND
+        assert order is not None
+        assert sorted(order) == list(range(instance.scene_count))
+        assert evaluate(instance, order).total == optimum
+        # What a stopped search reports proven never passes the optimum, and only rises.
+        assert least_values
+        assert all(value <= optimum for value in least_values)
+        assert least_values == sorted(least_values)
+
+
+def test_finds_nothing_below_the_optimum() -> None:
+    for seed in range(4):
+        instance = generate(14, 7, seed)
+        optimum = solve(instance).cost
+        status, order, _ = _search(instance, optimum - 1, 1 << 12, 1_000_000)
+        assert status == bestfirst.EXHAUSTED
+        assert order is None
+
+
+def test_grows_from_a_tiny_start_to_the_same_result() -> None:
+    instance = generate(16, 8, 1)
+    optimum = solve(instance).cost
+    status, order, _ = _search(instance, optimum, 128, 1_000_000)
+    assert status == bestfirst.FOUND
+    assert order is not None
+    assert evaluate(instance, order).total == optimum
