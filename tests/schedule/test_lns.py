@@ -19,13 +19,13 @@ from firstad.schedule.lns import (
     incumbent_from,
     solve_slice,
 )
-from firstad.schedule.local_search import _opening, solve_by_lns
+from firstad.schedule.local_search import opening_incumbent, solve_by_lns
 from firstad.schedule.manual import manual_schedule
-from firstad.schedule.optimizer import _assignment as assignment_of
 from firstad.schedule.optimizer import (
-    _judge,
+    assignment_of,
     build_cost_model,
     optimize,
+    schedule_judge,
     sequence_days,
 )
 from firstad.schedule.problem import SchedulingProblem
@@ -142,7 +142,7 @@ def test_a_clean_manual_board_is_the_local_searchs_first_schedule() -> None:
     events: list[ProgressEvent] = []
     outcome = solve_by_lns(
         model,
-        judge=_judge(scheduling, model, None),
+        judge=schedule_judge(scheduling, model, None),
         time_limit=3,
         seed=0,
         progress=events.append,
@@ -163,11 +163,11 @@ def test_only_a_complete_clean_board_opens_the_day_search() -> None:
     scheduling = small()
     indexed = index_problem(scheduling)
     model = build_cost_model(indexed)
-    judge = _judge(scheduling, model, None)
+    judge = schedule_judge(scheduling, model, None)
     opening = assignment_of(indexed, manual_schedule(scheduling))
-    assert _opening(model, opening, judge) is not None
+    assert opening_incumbent(model, opening, judge) is not None
     incomplete = dict(opening)
     del incomplete[0]  # a strip the board left out
-    assert _opening(model, incomplete, judge) is None
+    assert opening_incumbent(model, incomplete, judge) is None
     crowded = dict.fromkeys(opening, 0)  # every scene on the first day: far too long
-    assert _opening(model, crowded, judge) is None
+    assert opening_incumbent(model, crowded, judge) is None

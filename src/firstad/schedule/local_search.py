@@ -65,7 +65,9 @@ def solve_by_lns(
     complete and keeps every rule: the day search starts from it at once, without waiting
     seconds for CP-SAT's first solution.
     """
-    best = None if opening is None or not day_search else _opening(schedule_model, opening, judge)
+    best = None
+    if opening is not None and day_search:
+        best = opening_incumbent(schedule_model, opening, judge)
     bound = static_bound
     if best is not None:
         announce = reporter(progress, started, time_limit, bound, phase="first")
@@ -127,7 +129,7 @@ def _day_list(incumbent: Incumbent) -> list[int]:
     return [incumbent.days[scene] for scene in range(len(incumbent.days))]
 
 
-def _opening(
+def opening_incumbent(
     schedule_model: ScheduleModel,
     assignment: dict[int, int],
     judge: Callable[[tuple[DayPlan, ...]], int | None],

@@ -140,10 +140,10 @@ def optimize(
     if previous is not None and moved_limit is not None:
         moved = moved_literals(schedule_model, previous)
         schedule_model.model.add(sum(moved) <= (moved_limit.objective or 0))
-        add_hint(schedule_model, _assignment(indexed, previous))
+        add_hint(schedule_model, assignment_of(indexed, previous))
     else:
         # The crew's manual board is a good first guess: CP-SAT starts its search from it.
-        manual = _assignment(indexed, manual_schedule(problem))
+        manual = assignment_of(indexed, manual_schedule(problem))
         add_hint(schedule_model, manual)
     free_search = previous is None and locked is None
     static_bound = capacity_bound(indexed) if free_search else 0
@@ -151,7 +151,7 @@ def optimize(
     # a reserved slice, so the first schedule still comes as fast as the search can find it.
     bound_seconds = min(MAX_BOUND_SECONDS, BOUND_SHARE * time_limit) if free_search else 0.0
     solver: Callable[..., SolveOutcome] = solve_in_two_phases
-    judge = _judge(problem, schedule_model, locked)
+    judge = schedule_judge(problem, schedule_model, locked)
     if previous is None and _wants_lns(search, indexed):
         day_search = locked is None
         opening = manual if day_search else None
@@ -179,7 +179,7 @@ def _wants_lns(search: str, indexed: IndexedProblem) -> bool:
     return search == "lns"
 
 
-def _judge(
+def schedule_judge(
     problem: SchedulingProblem, schedule_model: ScheduleModel, locked: Schedule | None
 ) -> Callable[[tuple[DayPlan, ...]], int | None]:
     """The evaluator's total of the schedule some day plans describe, None if it breaks a rule:
@@ -271,7 +271,7 @@ def _minute_of(day: date, moment: datetime) -> int:
 # --- re-planning ----------------------------------------------------------------------------
 
 
-def _assignment(indexed: IndexedProblem, schedule: Schedule) -> dict[int, int]:
+def assignment_of(indexed: IndexedProblem, schedule: Schedule) -> dict[int, int]:
     """Scene index -> day index of a schedule's days that are still shoot dates."""
     day_of_date = {day: index for index, day in enumerate(indexed.dates)}
     position = {scene.number: index for index, scene in enumerate(indexed.scenes)}
@@ -285,7 +285,7 @@ def _assignment(indexed: IndexedProblem, schedule: Schedule) -> dict[int, int]:
 
 def moved_literals(schedule_model: ScheduleModel, previous: Schedule) -> list[cp_model.LiteralT]:
     """One literal per published scene, true when it leaves its published day."""
-    assignment = _assignment(schedule_model.problem, previous)
+    assignment = assignment_of(schedule_model.problem, previous)
     shoot = schedule_model.variables.shoot
     published = {number for day in previous.days for number in day.scenes}
     moved: list[cp_model.LiteralT] = []
@@ -313,7 +313,7 @@ def _fewest_moves(
         add_locks(schedule_model, locked)
     moved = moved_literals(schedule_model, previous)
     schedule_model.model.minimize(sum(moved))
-    add_hint(schedule_model, _assignment(indexed, previous))
+    add_hint(schedule_model, assignment_of(indexed, previous))
     return run_solver(
         schedule_model, time_limit=time_limit, seed=seed, progress=progress, phase="replan"
     )
