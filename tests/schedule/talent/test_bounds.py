@@ -16,7 +16,10 @@ import numpy as np
 from firstad.schedule.talent.bounds import (
     _one_side_bound,
     _side_bound,
+    crossing_gain,
     lower_bound,
+    lower_bound_parts,
+    quick_lower_bound,
     strong_lower_bound,
 )
 from firstad.schedule.talent.instance import TalentInstance
@@ -98,12 +101,21 @@ def _cases(seed: int, instances: int, states: int) -> list[tuple[Data, int, int,
     return cases
 
 
+def _assert_bounds(data: Data, q: int, front: int, back: int) -> None:
+    """The bounds in order of strength, none above the value; the best-first search's way to
+    the strong bound (weak bound plus the crossing gain) gives the same number."""
+    state = (np.int64(q), np.int64(front), np.int64(back))
+    value = _state_value(data, q, front, back)
+    quick = quick_lower_bound(data, *state)
+    weak, separate = lower_bound_parts(data, *state)
+    strong = strong_lower_bound(data, *state)
+    assert quick <= weak == lower_bound(data, *state) <= strong <= value, (q, front, back)
+    assert weak + crossing_gain(data, *state, separate) == strong, (q, front, back)
+
+
 def test_lower_bound_never_exceeds_the_state_value() -> None:
     for data, q, front, back in _cases(20110102, 60, 8):
-        value = _state_value(data, q, front, back)
-        quick = lower_bound(data, np.int64(q), np.int64(front), np.int64(back))
-        strong = strong_lower_bound(data, np.int64(q), np.int64(front), np.int64(back))
-        assert quick <= strong <= value, (q, front, back)
+        _assert_bounds(data, q, front, back)
 
 
 def _reachable_states(
@@ -136,10 +148,7 @@ def test_lower_bound_holds_on_reachable_states() -> None:
             continue
         data = search_data(reduction)
         for q, front, back in _reachable_states(generator, data, 6):
-            value = _state_value(data, q, front, back)
-            quick = lower_bound(data, np.int64(q), np.int64(front), np.int64(back))
-            strong = strong_lower_bound(data, np.int64(q), np.int64(front), np.int64(back))
-            assert quick <= strong <= value, (q, front, back)
+            _assert_bounds(data, q, front, back)
 
 
 def _group_alone(data: Data, q: int, group: int) -> int:

@@ -18,14 +18,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from firstad.schedule.talent.bounds import lower_bound, strong_lower_bound
+from firstad.schedule.talent.bounds import crossing_gain, lower_bound_parts, quick_lower_bound
 from firstad.schedule.talent.compiled import compiled
 from firstad.schedule.talent.kernel import children, popcount, transition
 
 # Columns of ``nodes``: the canonical state (front <= back), the pay so far, the bound on the
 # rest, the parent node, the scene shot to get here and how (see ``FRONT_BIT``, ``FLIP_BIT``).
-Q, FRONT, BACK, PAID, ESTIMATE, PARENT, SCENE, FLAGS = range(8)
-NODE_COLUMNS = 8
+Q, FRONT, BACK, PAID, ESTIMATE, PARENT, SCENE, FLAGS, WEAK, SEPARATE = range(10)
+NODE_COLUMNS = 10
 # The scene was shot at the front of the real schedule; the canonical state is the real one
 # read backwards.
 FRONT_BIT = 1
@@ -113,7 +113,10 @@ def run(data, nodes, heap, table, control, bound):  # type: ignore[no-untyped-de
             # The stronger bound only for states about to be expanded, as in kernel.search;
             # a state it raises goes back in the list.
             nodes[node, FLAGS] |= STRONG_BIT
-            estimate = strong_lower_bound(data, q, nodes[node, FRONT], nodes[node, BACK])
+            gain = crossing_gain(
+                data, q, nodes[node, FRONT], nodes[node, BACK], nodes[node, SEPARATE]
+            )
+            estimate = max(nodes[node, ESTIMATE], nodes[node, WEAK] + gain)
             if paid + estimate > bound:
                 continue
             if estimate > nodes[node, ESTIMATE]:
@@ -134,16 +137,20 @@ def _expand(data, nodes, heap, table, control, node, bound, scenes):  # type: ig
         scene = scenes[index]
         cost, rest, child_front, child_back = transition(data, q, front, back, scene, at_front)
         child_paid = paid + cost
-        # The parent's bound less this step's pay bounds the child too ("pathmax"): the least
-        # open value then never falls.
-        estimate = max(lower_bound(data, rest, child_front, child_back), parent_estimate - cost)
-        if child_paid + estimate > bound:
-            continue
         child_flipped = flipped
         if child_front > child_back:
             child_front, child_back = child_back, child_front
             child_flipped = not flipped
+        # Cheapest tests first: most children are known states or fail the quick bound.
         if _dominated(table, rest, child_front, child_back, child_paid):
+            continue
+        if child_paid + quick_lower_bound(data, rest, child_front, child_back) > bound:
+            continue
+        # The parent's bound less this step's pay bounds the child too ("pathmax"): the least
+        # open value then never falls.
+        weak, separate = lower_bound_parts(data, rest, child_front, child_back)
+        estimate = max(weak, parent_estimate - cost)
+        if child_paid + estimate > bound:
             continue
         child = control[NODE_COUNT]
         control[NODE_COUNT] += 1
@@ -152,6 +159,8 @@ def _expand(data, nodes, heap, table, control, node, bound, scenes):  # type: ig
         nodes[child, BACK] = child_back
         nodes[child, PAID] = child_paid
         nodes[child, ESTIMATE] = estimate
+        nodes[child, WEAK] = weak
+        nodes[child, SEPARATE] = separate
         nodes[child, PARENT] = node
         nodes[child, SCENE] = scene
         nodes[child, FLAGS] = (FRONT_BIT if at_front != flipped else 0) | (

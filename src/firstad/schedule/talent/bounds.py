@@ -63,13 +63,47 @@ def actors_of(scenes, actor_scenes):  # type: ignore[no-untyped-def]
 @compiled
 def lower_bound(data, q, front, back):  # type: ignore[no-untyped-def]
     """A lower bound on the value of the state ``(q, front, back)``, quick to compute."""
+    return lower_bound_parts(data, q, front, back)[0]
+
+
+@compiled
+def lower_bound_parts(data, q, front, back):  # type: ignore[no-untyped-def]
+    """``lower_bound``, and the part of it that bounds the one-sided actors (``crossing_gain``
+    may replace that part)."""
     if q == 0:
-        return np.int64(0)
+        return np.int64(0), np.int64(0)
     both = front & back
     front_only, back_only = front & ~both, back & ~both
     separate = _side_bound(data, q, front_only) + _side_bound(data, q, back_only)
     separate += _uncovered_days_pay(data, q, front_only, back_only)
-    return _fixed_pay(data, q, front, back) + separate + _group_holding(data, q, front | back)
+    held = _group_holding(data, q, front | back)
+    return _fixed_pay(data, q, front, back) + separate + held, separate
+
+
+@compiled
+def crossing_gain(data, q, front, back, separate):  # type: ignore[no-untyped-def]
+    """What ``strong_lower_bound`` adds to ``lower_bound``, given the one-sided part of the
+    latter (``lower_bound_parts``): the crossing bound's excess over it, if any."""
+    if q == 0:
+        return np.int64(0)
+    both = front & back
+    return max(np.int64(0), _crossing_bound(data, q, front & ~both, back & ~both) - separate)
+
+
+@compiled
+def quick_lower_bound(data, q, front, back):  # type: ignore[no-untyped-def]
+    """A weaker bound than ``lower_bound`` at a sixth of its cost: every actor of ``q`` on
+    their own remaining days (all of them when on location from both sides), and the holding
+    of the triples not yet started."""
+    if q == 0:
+        return np.int64(0)
+    actor_scenes, costs, duration_table, cost_table = data[2], data[3], data[4], data[5]
+    both = front & back
+    total = mask_sum(both, cost_table) * mask_sum(q, duration_table)
+    for actor in range(actor_scenes.shape[0]):
+        if (actor_scenes[actor] & q) and not ((both >> actor) & 1):
+            total += costs[actor] * mask_sum(actor_scenes[actor] & q, duration_table)
+    return total + _group_holding(data, q, front | back)
 
 
 @compiled
