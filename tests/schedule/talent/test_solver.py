@@ -120,3 +120,14 @@ def test_many_short_slices_reach_the_same_optimum(monkeypatch: pytest.MonkeyPatc
         assert result.optimal
         assert result.cost == result.lower_bound == reference.cost
         assert evaluate(instance, result.order).total == result.cost
+
+
+def test_stops_with_a_proven_bound_when_out_of_room(monkeypatch: pytest.MonkeyPatch) -> None:
+    instance = generate(24, 12, 1)
+    optimum = solve(instance).cost
+    monkeypatch.setattr(solver, "INITIAL_NODES", 1 << 9)
+    monkeypatch.setattr(solver, "MAX_NODES", 1 << 12)
+    result = solve(instance)
+    assert not result.optimal
+    assert result.root_bound <= result.lower_bound < optimum <= result.cost
+    assert evaluate(instance, result.order).total == result.cost

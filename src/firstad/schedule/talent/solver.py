@@ -31,6 +31,10 @@ MAX_SCENES = 63
 MAX_ACTORS = 63
 NODES_PER_SLICE = 20_000
 INITIAL_NODES = 1 << 16
+# The best-first search keeps every state it opens, about 180 bytes each with its heap entry and
+# table slots: past this many (about 3 GB) it stops as at the time limit. At 32x16 a minute
+# opens about 2M.
+MAX_NODES = 1 << 24
 SIDE_CACHE_SLOTS = 1 << 16
 # Local search rounds per scene: before the search, and once it has run this many slices.
 QUICK_ROUNDS = 2
@@ -193,6 +197,11 @@ class _Search:
             self.nodes = int(control[bestfirst.EXPANSIONS])
             status = control[bestfirst.STATUS]
             if status == bestfirst.FULL:
+                if nodes.shape[0] >= MAX_NODES:
+                    # Out of room: stop as at the time limit, with what is proven so far.
+                    self._raise_lower(heap, control)
+                    self._report(progress)
+                    return
                 nodes, heap, table = bestfirst.grown(nodes, heap, table, control)
                 continue
             if status != bestfirst.PAUSED:
@@ -206,12 +215,16 @@ class _Search:
                 # Not an easy instance: a tighter start is worth a longer local search (the
                 # open list only loses the states the better order rules out).
                 self._local_search(LONG_ROUNDS, self.seed + 1)
-            least = bestfirst.least_open(heap, control)
-            if least is not None:
-                self.lower = max(self.lower, min(least, self.best))
+            self._raise_lower(heap, control)
             self._report(progress)
             if time_limit is not None and time.perf_counter() - started > time_limit:
                 return
+
+    def _raise_lower(self, heap: np.ndarray, control: np.ndarray) -> None:
+        """Take the least open value of a stopped search as the proven bound, if higher."""
+        least = bestfirst.least_open(heap, control)
+        if least is not None:
+            self.lower = max(self.lower, min(least, self.best))
 
     def _finish(self, nodes: np.ndarray, goal: int, status: int) -> None:
         """A finished search: the best order known is optimal, or the one it found is."""
