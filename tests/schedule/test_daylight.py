@@ -199,5 +199,8 @@ def test_an_exterior_whose_light_the_location_never_opens_for_is_explained() -> 
         daylight=DAYLIGHT,
     )
     sentences = explain(scheduling)
-    assert any("scene 25 (EXT DAWN) must be shot in its light, 06:15-07:45" in s for s in sentences)
+    assert any(
+        "scene 25 (EXT DAWN, 0h45 to shoot) must be shot in its light, 06:15-07:45" in s
+        for s in sentences
+    )
     assert any("RINK" in s and "19:00" in s for s in sentences), sentences

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from firstad.model import Ordering, WorkRules
 from firstad.schedule.explain import explain
+from firstad.schedule.generator import Size, generate_problem
+from firstad.schedule.problem import DaylightMinutes
 from tests.schedule.schedule_builders import actor, place, problem, scene, weekdays
 
 DAYS = weekdays(5)  # Monday 1 March to Friday 5 March 2027
@@ -81,3 +85,18 @@ def test_a_calendar_with_every_date_lost_is_named() -> None:
     assert explain(scheduling, time_limit=5) == (
         "every scene must be shot within the calendar, which has no shoot date left",
     )
+
+
+def test_a_scene_no_day_can_hold_is_named_at_once_in_a_feature() -> None:
+    """The 120-scene generated feature with sunrise and sunset: scene 44, a night exterior of
+    3h48 at a set open until 22:00, cannot fit the 3h30 of dark it gets. The whole model
+    takes all the time allowed and may not finish (or name a fact too many); the scene alone
+    gives the smallest story at once."""
+    feature = replace(
+        generate_problem(1, Size()),
+        daylight=DaylightMinutes(sunrise=6 * 60 + 30, sunset=18 * 60 + 30, twilight=30),
+    )
+    explanation = explain(feature, time_limit=10)
+    text = "\n".join(explanation)
+    assert "scene 44 (EXT NIGHT, 3h48 to shoot) must be shot in its light" in text, text
+    assert "scenes 44, 52, 74 and 105 need House 19, open only 07:00-22:00" in text, text

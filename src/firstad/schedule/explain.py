@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from ortools.sat.python import cp_model
 
 from firstad.model import MINUTES_PER_DAY, Schedule
+from firstad.schedule.blocktimes import scene_starts
 from firstad.schedule.cpsat_model import (
     CALENDAR,
     CAST_AVAILABILITY,
@@ -40,6 +42,8 @@ from firstad.schedule.problem import SchedulingProblem
 
 __all__ = ["conflicting_facts", "explain"]
 
+# Facts about one scene (their index is the scene's).
+SCENE_FACTS = frozenset({FIXED_DATE, LIGHT})
 CAPACITY_FACTS = frozenset(
     {DAILY_HOURS, TURNAROUND, CONSECUTIVE_DAYS, MOVES_PER_DAY, LOCATION_WINDOW}
 )
@@ -50,12 +54,49 @@ def explain(
 ) -> tuple[str, ...]:
     """A minimal set of conflicting production facts, one sentence each; () when none found
     (the problem is feasible, or the proof did not finish in time)."""
+    started = time.monotonic()
     indexed = index_problem(problem)
-    facts = conflicting_facts(indexed, locked=locked, time_limit=time_limit)
+    facts = _scene_alone(problem, indexed, time_limit) if locked is None else ()
+    if not facts:
+        left = time_limit - (time.monotonic() - started)
+        facts = conflicting_facts(indexed, locked=locked, time_limit=left)
     if any(fact.kind in CAPACITY_FACTS for fact in facts):
         # Rules about how much fits in a day only conflict with the number of days.
         facts = (*facts, Fact(CALENDAR))
     return tuple(describe(problem, indexed, fact) for fact in facts)
+
+
+def _scene_alone(
+    problem: SchedulingProblem, indexed: IndexedProblem, time_limit: float
+) -> tuple[Fact, ...]:
+    """The conflict of a scene no shoot day can hold even alone (a night exterior longer than
+    the dark inside its set's hours, an actor free on none of its set's dates), found on its
+    own: at once, where the whole production's model may take longer than allowed."""
+    for index, scene in enumerate(indexed.scenes):
+        if _fits_alone(indexed, index):
+            continue
+        single = replace(problem, scenes=(problem.scene(scene.number),), orderings=())
+        facts = conflicting_facts(index_problem(single), time_limit=time_limit)
+        if facts:
+            # Cast and locations keep their positions in the one scene's problem.
+            return tuple(
+                Fact(fact.kind, index) if fact.kind in SCENE_FACTS else fact for fact in facts
+            )
+    return ()
+
+
+def _fits_alone(indexed: IndexedProblem, index: int) -> bool:
+    """Whether some allowed date and call fit the scene as a day of its own."""
+    fits_the_clock = any(
+        max(first, 0) <= min(last, MINUTES_PER_DAY - 1)
+        for first, last in scene_starts(indexed, index)
+    )
+    minutes = indexed.scenes[index].minutes
+    return (
+        fits_the_clock
+        and minutes <= indexed.rules.max_shoot_minutes
+        and bool(indexed.allowed_days(index))
+    )
 
 
 class _Switches:
@@ -173,7 +214,10 @@ def _describe_light(problem: SchedulingProblem, indexed: IndexedProblem, index: 
         if first < MINUTES_PER_DAY and last > 0
     )
     kind = job.int_ext.value if job.int_ext is not None else ""
-    return f"scene {scene.number} ({kind} {job.time_of_day}) must be shot in its light, {spans}"
+    return (
+        f"scene {scene.number} ({kind} {job.time_of_day}, {_hours(scene.minutes)} to shoot) "
+        f"must be shot in its light, {spans}"
+    )
 
 
 def _hours(minutes: int) -> str:
