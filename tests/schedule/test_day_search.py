@@ -200,6 +200,29 @@ def test_a_set_shot_through_sunset_is_one_block_in_two_parts() -> None:
     assert order.index(0) < order.index(1)
 
 
+def test_a_street_shot_from_day_through_dusk_into_night_is_one_block_in_three_parts() -> None:
+    """Magic hour: 1h30 of day, the 30 minutes of dusk, then 2 hours of night on one street.
+    No two parts can hold it (the dusk would have to share the day's or the night's span)."""
+    days = weekdays(1)
+    street = tuple(
+        replace(
+            scene_job(number, minutes, ["maya"], "street", time_of_day=light), int_ext=IntExt.EXT
+        )
+        for number, minutes, light in (("1", 120, "NIGHT"), ("2", 30, "DUSK"), ("3", 90, "DAY"))
+    )
+    magic_hour = SchedulingProblem(
+        title="magic hour",
+        scenes=street,
+        dates=days,
+        cast={"maya": actor("maya", 500, days)},
+        locations={"street": place("street", days)},
+        daylight=DaylightMinutes(sunrise=6 * 60, sunset=18 * 60, twilight=30),
+    )
+    (plan,) = _one_day_everywhere(magic_hour)
+    assert plan.blocks[0][1] == (2, 1, 0)
+    assert plan.call_minute == 16 * 60
+
+
 def test_a_mixed_block_keeps_the_users_ordering() -> None:
     """A night exterior that must come before a day one on the same street: before dawn,
     then in the morning; never the other way round."""

@@ -4,7 +4,7 @@ Decisions are ``shoot[scene, day]`` Booleans. Each day lays its locations out as
 timeline: a block holds the scenes shot at one location, followed by the company move to the
 next one, and the blocks of a day tile the time from call to wrap with no idle gap, so the
 sequence the crew gets (location by location) is exactly the one the model timed. A block
-whose exteriors need different light is timed in two parts, early and late (``late``).
+whose exteriors need different light is timed in parts, one light to a part (``light_part``).
 
 Every hard rule belongs to one production *fact* (an actor's availability, a location's window,
 the daily hours cap...). When a model is built for explanation, each fact gets a switch literal
@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
+from firstad.schedule.daylight import LIGHT_PARTS
 from firstad.schedule.indexed import MINUTES_PER_DAY, IndexedProblem
 
 # Fact kinds: one switch per fact, so explanations speak of facts a producer recognises.
@@ -70,8 +71,9 @@ class ScheduleVariables:
     work: dict[tuple[int, int], cp_model.IntVar] = field(default_factory=dict)
     call: list[cp_model.IntVar] = field(default_factory=list)
     wrap: list[cp_model.IntVar] = field(default_factory=list)
-    # (scene, day) -> true when the scene is in its block's late part (sets that mix lights).
-    late: dict[tuple[int, int], cp_model.IntVar] = field(default_factory=dict)
+    # (scene, day) -> the part of its block the scene is in, where its set mixes lights: the
+    # number of these literals that are true (``ScheduleModel._add_light``).
+    light_part: dict[tuple[int, int], list[cp_model.IntVar]] = field(default_factory=dict)
 
 
 class ScheduleModel:
@@ -283,10 +285,10 @@ class ScheduleModel:
         """Each exterior shot on this day lies inside its light (dawn, daylight, dark).
 
         Scenes are ordered inside a block only after the search, so the model times a block
-        in two parts, an early one and a late one: the scenes of one light (all DAY
+        in up to ``LIGHT_PARTS`` parts, one after the other: the scenes of one light (all DAY
         exteriors, all NIGHT ones, all interiors...) go to the same part, and each exterior
-        has its whole part inside its light. A set shot through sunset (day exteriors, then
-        night ones) is one block; the order inside each part stays free.
+        has its whole part inside its light. A set shot from dawn through the day into dusk
+        is one block; the order inside each part stays free.
         """
         scenes = [
             scene
@@ -298,62 +300,59 @@ class ScheduleModel:
             lights.setdefault(self.problem.scenes[scene].light, []).append(scene)
         if all(light is None for light in lights):
             return
-        split: Expression = minutes  # where the late part begins, in minutes from the start
-        late: dict[int, cp_model.IntVar] = {}
-        if len(lights) > 1:
-            split = minutes - sum(
-                self._late_part(location, day, index, members, late)
-                for index, members in enumerate(lights.values())
-            )
+        parts = min(len(lights), LIGHT_PARTS)
+        # borders[k]: where part k begins, in minutes from the block's start.
+        borders: list[Expression] = [0, *([minutes] * (parts - 1)), minutes]
+        for index, members in enumerate(lights.values()):
+            later = self._light_parts(location, day, index, members, parts)
+            for border in range(1, parts):
+                borders[border] = borders[border] - later[border - 1]
         for scene in scenes:
             if self.problem.scenes[scene].light is not None:
-                self._add_scene_light(scene, day, start, minutes, split=split, late=late.get(scene))
+                self._add_scene_light(scene, day, start, borders)
 
-    def _late_part(
-        self,
-        location: int,
-        day: int,
-        index: int,
-        members: list[int],
-        late: dict[int, cp_model.IntVar],
-    ) -> cp_model.IntVar:
-        """The minutes of one light's scenes when they go to the block's late part, else 0."""
+    def _light_parts(
+        self, location: int, day: int, index: int, members: list[int], parts: int
+    ) -> list[cp_model.IntVar]:
+        """For one light's scenes, ``after[k]`` (true when they are in part k + 1 or later)
+        and the minutes each such border moves by: theirs when after it, else 0."""
         shoots = [self.variables.shoot[scene, day] for scene in members]
-        is_late = self.model.new_bool_var(f"late_{location}_{day}_{index}")
-        # Late only when some scene of this light is shot: no symmetric choice for the rest.
-        self.model.add_bool_or(shoots).only_enforce_if(is_late)
         durations = [self.problem.scenes[scene].minutes for scene in members]
-        part = self.model.new_int_var(0, sum(durations), f"late_minutes_{location}_{day}_{index}")
-        self.model.add(part == cp_model.LinearExpr.weighted_sum(shoots, durations)).only_enforce_if(
-            is_late
-        )
-        self.model.add(part == 0).only_enforce_if(is_late.Not())
+        after: list[cp_model.IntVar] = []
+        moved: list[cp_model.IntVar] = []
+        for border in range(1, parts):
+            literal = self.model.new_bool_var(f"after_{location}_{day}_{index}_{border}")
+            # Later only when some scene of this light is shot: no symmetric choice for the
+            # rest; and in part k + 1 or later only if in part k or later.
+            self.model.add_bool_or(shoots).only_enforce_if(literal)
+            if after:
+                self.model.add_implication(literal, after[-1])
+            minutes = self.model.new_int_var(
+                0, sum(durations), f"after_minutes_{location}_{day}_{index}_{border}"
+            )
+            total = cp_model.LinearExpr.weighted_sum(shoots, durations)
+            self.model.add(minutes == total).only_enforce_if(literal)
+            self.model.add(minutes == 0).only_enforce_if(literal.Not())
+            after.append(literal)
+            moved.append(minutes)
         for scene in members:
-            late[scene] = is_late
-            self.variables.late[scene, day] = is_late
-        return part
+            self.variables.light_part[scene, day] = after
+        return moved
 
     def _add_scene_light(
-        self,
-        scene: int,
-        day: int,
-        start: cp_model.IntVar,
-        minutes: cp_model.IntVar,
-        *,
-        split: Expression,
-        late: cp_model.IntVar | None,
+        self, scene: int, day: int, start: cp_model.IntVar, borders: list[Expression]
     ) -> None:
         spans = self.problem.scenes[scene].light or ()
         switch = [self.variables.shoot[scene, day], *self.switch(Fact(LIGHT, scene))]
         choices = [self.model.new_bool_var(f"light_{scene}_{day}_{k}") for k in range(len(spans))]
         self.model.add_bool_or(choices).only_enforce_if(switch)
+        after = self.variables.light_part.get((scene, day), [])
         for choice, (first, last) in zip(choices, spans, strict=True):
-            early = [choice] if late is None else [choice, late.Not()]
-            self.model.add(start >= first).only_enforce_if(early)
-            self.model.add(start + split <= last).only_enforce_if(early)
-            if late is not None:
-                self.model.add(start + split >= first).only_enforce_if([choice, late])
-                self.model.add(start + minutes <= last).only_enforce_if([choice, late])
+            for part in range(len(after) + 1):
+                # In this part: after its opening border, not after its closing one.
+                when = [choice, *after[part - 1 : part], *(a.Not() for a in after[part : part + 1])]
+                self.model.add(start + borders[part] >= first).only_enforce_if(when)
+                self.model.add(start + borders[part + 1] <= last).only_enforce_if(when)
 
     def _openings(self, location: int) -> list[tuple[int, int]]:
         """The openings of a location's hours a block may use: the shoot date's, the evening
@@ -477,11 +476,13 @@ class ScheduleModel:
         shoot = self.variables.shoot
         if first_location == second_location:
             # The sequencing puts it first inside its part of the block; not in a later part.
-            late = self.variables.late
+            part = self.variables.light_part
             for day in range(self.problem.day_count):
-                if (before, day) in late and (after, day) in late:
+                if (before, day) in part and (after, day) in part:
                     both = [shoot[before, day], shoot[after, day], *switch]
-                    self.model.add(late[before, day] <= late[after, day]).only_enforce_if(both)
+                    self.model.add(sum(part[before, day]) <= sum(part[after, day])).only_enforce_if(
+                        both
+                    )
             return
         for day in range(self.problem.day_count):
             if (before, day) not in shoot or (after, day) not in shoot:

@@ -17,7 +17,7 @@ Kirkpatrick et al. 1983). Here a move is priced and checked in microseconds:
 
 Stricter than the evaluator where the CP-SAT model is, so that every day found here can be
 locked and re-timed by the model: a location's scenes are shot in one block a day, inside one
-opening of its hours, in at most two parts of one light or more each (``day_shapes``).
+opening of its hours, in parts of one light or more each (``day_shapes``).
 Locked days and re-planning stay with CP-SAT (``optimizer``); this search serves free
 searches: all of the time of large productions, a first stretch of small ones before CP-SAT
 goes on.

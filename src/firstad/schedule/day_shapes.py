@@ -5,7 +5,7 @@ costs, and for each order of its location blocks the calls at which every block 
 location's hours and the light of every exterior in it (unions of intervals). As the CP-SAT
 model times a day (or stricter), so that every day timed here can be locked and re-timed by
 the model: a location's scenes are shot in one block a day, inside one opening of its hours
-(``SEARCH_OPENINGS``), and a block is in two parts when its exteriors need different light
+(``SEARCH_OPENINGS``), and a block is in parts when its exteriors need different light
 (``BlockShape``).
 """
 
@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import product
 
+from firstad.schedule.daylight import LIGHT_PARTS
 from firstad.schedule.indexed import MINUTES_PER_DAY, IndexedProblem
 from firstad.schedule.sequencing import Block, order_block, visiting_orders
 
@@ -38,9 +40,10 @@ class BlockShape:
     midnight) it may start at, and the shooting orders that keep its exteriors in their
     light, each with the starts it serves.
 
-    As in the CP-SAT model, a block is shot in at most two parts: the scenes of one light
-    (all DAY exteriors, all NIGHT ones, all interiors...) share a part, and each exterior has
-    its whole part inside its light. So a street shot through sunset is one block.
+    As in the CP-SAT model, a block is shot in at most ``LIGHT_PARTS`` parts: the scenes of
+    one light (all DAY exteriors, all NIGHT ones, all interiors...) share a part, and each
+    exterior has its whole part inside its light. So a farm shot from dawn through the day
+    into dusk is one block.
     """
 
     minutes: int
@@ -228,23 +231,21 @@ def _block_shape(problem: IndexedProblem, scenes: frozenset[int]) -> BlockShape 
     for scene in sorted(scenes):
         lights.setdefault(problem.scenes[scene].light, []).append(scene)
     arrangements = []
-    for late in _late_choices(list(lights)):
-        early_scenes = [
-            scene for light, group in lights.items() if light not in late for scene in group
-        ]
-        late_scenes = [scene for light, group in lights.items() if light in late for scene in group]
-        if _breaks_orderings(problem, early_scenes, late_scenes):
+    for parts in _light_parts(list(lights)):
+        groups = [[scene for light in part for scene in lights[light]] for part in parts]
+        if _breaks_orderings(problem, groups):
             continue
-        split = sum(problem.scenes[scene].minutes for scene in early_scenes)
-        starts = hours
-        for light in lights:
-            if light is not None:
-                part = (split, minutes) if light in late else (0, split)
-                starts = intersect(
-                    starts, _union((first - part[0], last - part[1]) for first, last in light)
-                )
+        starts, border = hours, 0
+        for part, group in zip(parts, groups, strict=True):
+            end = border + sum(problem.scenes[scene].minutes for scene in group)
+            for light in part:
+                if light is not None:
+                    starts = intersect(
+                        starts, _union((first - border, last - end) for first, last in light)
+                    )
+            border = end
         if starts:
-            order = order_block(problem, early_scenes) + order_block(problem, late_scenes)
+            order = tuple(scene for group in groups for scene in order_block(problem, group))
             arrangements.append((starts, order))
     if not arrangements:
         return None
@@ -252,21 +253,31 @@ def _block_shape(problem: IndexedProblem, scenes: frozenset[int]) -> BlockShape 
     return BlockShape(minutes, union, tuple(arrangements))
 
 
-def _late_choices(
-    lights: list[tuple[Interval, ...] | None],
-) -> list[set[tuple[Interval, ...] | None]]:
-    """Which lights go to a block's late part: none (one part, the sequencing's order first),
-    then every split into two non-empty parts (as the model's ``late`` literals allow)."""
-    choices: list[set[tuple[Interval, ...] | None]] = [set()]
+Light = tuple[Interval, ...] | None
+
+
+def _light_parts(lights: list[Light]) -> list[tuple[tuple[Light, ...], ...]]:
+    """The ways to shoot a block's lights in consecutive parts, one light to a part and at
+    most ``LIGHT_PARTS`` parts, as the model's ``light_part`` literals allow: one part first
+    (the sequencing's order), then every split."""
     if all(light is None for light in lights):
-        return choices
-    choices.extend(
-        {light for bit, light in enumerate(lights) if mask >> bit & 1}
-        for mask in range(1, (1 << len(lights)) - 1)
+        return [(tuple(lights),)]
+    found: list[tuple[tuple[Light, ...], ...]] = []
+    for assignment in product(range(min(len(lights), LIGHT_PARTS)), repeat=len(lights)):
+        parts = tuple(
+            tuple(light for light, part in zip(lights, assignment, strict=True) if part == index)
+            for index in sorted(set(assignment))
+        )
+        if parts not in found:
+            found.append(parts)
+    return sorted(found, key=len)
+
+
+def _breaks_orderings(problem: IndexedProblem, groups: list[list[int]]) -> bool:
+    """True when a scene that must come first would be in a later part than its follower."""
+    part = {scene: index for index, group in enumerate(groups) for scene in group}
+    return any(
+        part[before] > part[after]
+        for before, after in problem.orderings
+        if before in part and after in part
     )
-    return choices
-
-
-def _breaks_orderings(problem: IndexedProblem, early: list[int], late: list[int]) -> bool:
-    """True when a scene that must come first would be in the late part, its follower early."""
-    return any(before in late and after in early for before, after in problem.orderings)

@@ -15,6 +15,9 @@ from firstad.model import MINUTES_PER_DAY, IntExt
 from firstad.schedule.problem import DaylightMinutes, SceneJob
 
 Span = tuple[int, int]
+# The optimizer times a set's block of a day in at most this many parts, one light to a part:
+# three covers a set shot from dawn through the day into dusk.
+LIGHT_PARTS = 3
 _SEES_THE_SKY = frozenset({IntExt.EXT, IntExt.INT_EXT})
 
 

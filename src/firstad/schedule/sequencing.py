@@ -35,7 +35,7 @@ Block = tuple[int, tuple[int, ...]]
 @dataclass(frozen=True, slots=True)
 class DayPlan:
     """One day as the solver left it: location blocks in visiting order, each block's scenes
-    in shooting order (``order_block``, an early and a late part for a set that mixes
+    in shooting order (``order_block``, part by part for a set that mixes
     lights), times in minutes from the date's midnight."""
 
     day: int

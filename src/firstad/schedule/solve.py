@@ -15,6 +15,7 @@ from ortools.sat.python import cp_model
 
 from firstad.model import Schedule
 from firstad.schedule.cpsat_model import ScheduleModel
+from firstad.schedule.daylight import LIGHT_PARTS
 from firstad.schedule.sequencing import DayPlan, order_block, shoot_day
 
 # Two cores are shared by the whole team's tools: never ask CP-SAT for more workers.
@@ -266,15 +267,14 @@ def read_plans(schedule: ScheduleModel, solver: cp_model.CpSolver) -> tuple[DayP
 def _shooting_order(
     schedule: ScheduleModel, solver: cp_model.CpSolver, day: int, scenes: list[int]
 ) -> tuple[int, ...]:
-    """A block's scenes as shot: its early part, then its late one (sets that mix lights),
-    each in the sequencing's order."""
-    late = schedule.variables.late
-    parts: tuple[list[int], list[int]] = ([], [])
+    """A block's scenes as shot: part by part (sets that mix lights), each part in the
+    sequencing's order."""
+    light_part = schedule.variables.light_part
+    parts: list[list[int]] = [[] for _ in range(LIGHT_PARTS)]
     for scene in scenes:
-        is_late = (scene, day) in late and solver.boolean_value(late[scene, day])
-        parts[is_late].append(scene)
-    problem = schedule.problem
-    return order_block(problem, parts[0]) + order_block(problem, parts[1])
+        after = light_part.get((scene, day), [])
+        parts[sum(solver.boolean_value(literal) for literal in after)].append(scene)
+    return tuple(scene for part in parts for scene in order_block(schedule.problem, part))
 
 
 def plans_to_schedule(schedule: ScheduleModel, plans: tuple[DayPlan, ...]) -> Schedule:
