@@ -14,11 +14,12 @@ Our times include preprocessing and the heuristic but not numba's one-off compil
 measured once and printed first (it is cached on disk for later runs, in a folder keyed by a
 hash of the talent sources: see firstad.schedule.talent.compiled).
 
-Frontier at 60 s, seeds 0-2, on the 2-core development machine (shared), the depth-first bounded
-DP against best-first search in the same run: 28x14 proven 2/3 -> 3/3 (-/24.2/22.4 s ->
-46.0/17.4/15.1 s, 1.4-2x fewer expansions), 24x12 seed 0 30.5 -> 17.8 s; 32x16 proven by
-neither, final gaps 29.7/38.9/36.0 % -> 4.5/10.8/8.2 % (a depth-first search proves little
-before it ends; the least open value of a best-first one is a bound throughout).
+Frontier at 60 s, seeds 0-2, on the 2-core development machine (shared with other work), the
+depth-first bounded DP (before 2026-11-23 evening) against the best-first search, same run, wall
+seconds: 24x12 31.9/1.5/26.2 -> 18.8/1.1/13.1; 28x14 proven 2/3 -> 3/3 (-/28.4/23.5 ->
+44.8/21.6/15.1); 32x16 proven by neither, final gaps 29.7/38.9/36.0 % -> 4.9/11.6/7.8 % (a
+depth-first search proves little before it ends; the least open value of a best-first one is a
+bound throughout). The target of issue 3, 40x20 in a minute, is still far.
 """
 
 from __future__ import annotations

@@ -27,7 +27,7 @@ def _search(
         bestfirst.run(data, nodes, heap, table, control, np.int64(bound - reduction.constant))
         status = int(control[bestfirst.STATUS])
         if status == bestfirst.FULL:
-            nodes, heap, table = bestfirst.grown(nodes, heap, table, control)
+            nodes, heap, table = bestfirst.grown(nodes, heap, table)
         elif status == bestfirst.PAUSED:
             least = bestfirst.least_open(heap, control)
             assert least is not None

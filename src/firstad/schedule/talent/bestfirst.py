@@ -23,7 +23,9 @@ from firstad.schedule.talent.compiled import compiled
 from firstad.schedule.talent.kernel import children, popcount, transition
 
 # Columns of ``nodes``: the canonical state (front <= back), the pay so far, the bound on the
-# rest, the parent node, the scene shot to get here and how (see ``FRONT_BIT``, ``FLIP_BIT``).
+# rest, the parent node, the scene shot to get here and how (see ``FRONT_BIT``, ``FLIP_BIT``),
+# and the weak bound with its one-sided part (bounds.lower_bound_parts), from which the strong
+# bound follows cheaply when the state comes up.
 Q, FRONT, BACK, PAID, ESTIMATE, PARENT, SCENE, FLAGS, WEAK, SEPARATE = range(10)
 NODE_COLUMNS = 10
 # The scene was shot at the front of the real schedule; the canonical state is the real one
@@ -66,6 +68,8 @@ def start(nodes, heap, table, control, root, estimate):  # type: ignore[no-untyp
     nodes[0, PARENT] = -1
     nodes[0, SCENE] = -1
     nodes[0, FLAGS] = 0
+    nodes[0, WEAK] = estimate
+    nodes[0, SEPARATE] = 0
     control[NODE_COUNT] = 1
     control[HEAP_SIZE] = 0
     _push(heap, control, _key(estimate, root), 0)
@@ -110,8 +114,8 @@ def run(data, nodes, heap, table, control, bound):  # type: ignore[no-untyped-de
             return
         paid = nodes[node, PAID]
         if not nodes[node, FLAGS] & STRONG_BIT:
-            # The stronger bound only for states about to be expanded, as in kernel.search;
-            # a state it raises goes back in the list.
+            # The strong bound only for states that come up (most children never do); a state
+            # it raises goes back in the list.
             nodes[node, FLAGS] |= STRONG_BIT
             gain = crossing_gain(
                 data, q, nodes[node, FRONT], nodes[node, BACK], nodes[node, SEPARATE]
@@ -319,7 +323,6 @@ def grown(
     nodes: np.ndarray,
     heap: np.ndarray,
     table: tuple[np.ndarray, np.ndarray, np.ndarray],
-    control: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray, tuple[np.ndarray, np.ndarray, np.ndarray]]:
     """The same search in twice the room."""
     bigger_nodes, bigger_heap, bigger_table, _ = new_arrays(nodes.shape[0] * 2)

@@ -30,6 +30,9 @@ Progress = Callable[[int, int], None]
 MAX_SCENES = 63
 MAX_ACTORS = 63
 NODES_PER_SLICE = 20_000
+# Slices are also cut to about this long (expansions cost 20-100 us, more on larger instances),
+# so that a time limit is kept to within a fraction of a second.
+SLICE_SECONDS = 0.25
 INITIAL_NODES = 1 << 16
 # The best-first search keeps every state it opens, about 180 bytes each with its heap entry and
 # table slots: past this many (about 3 GB) it stops as at the time limit. At 32x16 a minute
@@ -86,6 +89,14 @@ def solve(
         nodes=search.nodes,
         root_bound=min(cost, search.root_bound + reduction.constant),
     )
+
+
+def _next_slice(expanded: int, seconds: float) -> int:
+    """Expansions for the next slice: ``SLICE_SECONDS`` at the rate of the last one, at most
+    ``NODES_PER_SLICE``."""
+    if expanded == 0 or seconds <= 0:
+        return NODES_PER_SLICE
+    return max(1, min(NODES_PER_SLICE, int(expanded * SLICE_SECONDS / seconds)))
 
 
 def _mask_table(values: tuple[int, ...]) -> np.ndarray:
@@ -191,9 +202,14 @@ class _Search:
         nodes, heap, table, control = bestfirst.new_arrays(INITIAL_NODES)
         bestfirst.start(nodes, heap, table, control, np.int64(self.root), self.lower)
         slices = 0
+        expansions = NODES_PER_SLICE
         while True:
-            control[bestfirst.EXPANSION_LIMIT] = control[bestfirst.EXPANSIONS] + NODES_PER_SLICE
+            control[bestfirst.EXPANSION_LIMIT] = control[bestfirst.EXPANSIONS] + expansions
+            before, slice_started = control[bestfirst.EXPANSIONS], time.perf_counter()
             bestfirst.run(self.data, nodes, heap, table, control, np.int64(self.best - 1))
+            expansions = _next_slice(
+                int(control[bestfirst.EXPANSIONS] - before), time.perf_counter() - slice_started
+            )
             self.nodes = int(control[bestfirst.EXPANSIONS])
             status = control[bestfirst.STATUS]
             if status == bestfirst.FULL:
@@ -202,7 +218,7 @@ class _Search:
                     self._raise_lower(heap, control)
                     self._report(progress)
                     return
-                nodes, heap, table = bestfirst.grown(nodes, heap, table, control)
+                nodes, heap, table = bestfirst.grown(nodes, heap, table)
                 continue
             if status != bestfirst.PAUSED:
                 self._finish(nodes, int(control[bestfirst.GOAL]), status)
