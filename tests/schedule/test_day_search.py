@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Sequence
 from dataclasses import replace
 
 import pytest
 
 from firstad.model import IntExt, Ordering, Schedule
-from firstad.schedule.day_search import Board, improve_days
+from firstad.schedule.day_search import END_TEMPERATURE, Board, Cooling, improve_days
 from firstad.schedule.day_shapes import DayShapes, intersect
 from firstad.schedule.evaluator import evaluate
 from firstad.schedule.generator import Size, generate_problem
 from firstad.schedule.indexed import IndexedProblem, index_problem
 from firstad.schedule.lns import incumbent_of_days
 from firstad.schedule.optimizer import build_cost_model, optimize
-from firstad.schedule.problem import DaylightMinutes, SchedulingProblem
+from firstad.schedule.problem import DaylightMinutes, SceneJob, SchedulingProblem
 from firstad.schedule.sequencing import DayPlan, shoot_day
 from tests.schedule.schedule_builders import (
     actor,
@@ -178,23 +179,33 @@ def _one_day_everywhere(problem: SchedulingProblem) -> list[DayPlan]:
     return plans
 
 
-def test_a_set_shot_through_sunset_is_one_block_in_two_parts() -> None:
-    """Day, then dusk on one street: the day exterior first, ending at dusk, then the dusk
-    scene (the whole block cannot be in both lights). The model and the search agree."""
-    days = weekdays(2)
-    street = [
-        replace(scene_job("1", 120, ["maya"], "street"), int_ext=IntExt.EXT),
-        replace(scene_job("2", 30, ["maya"], "street", time_of_day="DUSK"), int_ext=IntExt.EXT),
-        scene_job("3", 60, ["maya"], "street", time_of_day="NIGHT"),  # an interior
-    ]
-    mixed = SchedulingProblem(
-        title="dusk",
-        scenes=tuple(street),
+def exterior(number: str, minutes: int, light: str) -> SceneJob:
+    return replace(
+        scene_job(number, minutes, ["maya"], "street", time_of_day=light), int_ext=IntExt.EXT
+    )
+
+
+def one_street(
+    scenes: Sequence[SceneJob], orderings: tuple[Ordering, ...] = ()
+) -> SchedulingProblem:
+    """Maya's scenes on a street open at any hour, one shoot day, sunrise 06:00, sunset 18:00."""
+    days = weekdays(1)
+    return SchedulingProblem(
+        title="street",
+        scenes=tuple(scenes),
         dates=days,
         cast={"maya": actor("maya", 500, days)},
         locations={"street": place("street", days)},
         daylight=DaylightMinutes(sunrise=6 * 60, sunset=18 * 60, twilight=30),
+        orderings=orderings,
     )
+
+
+def test_a_set_shot_through_sunset_is_one_block_in_two_parts() -> None:
+    """Day, then dusk on one street: the day exterior first, ending at dusk, then the dusk
+    scene (the whole block cannot be in both lights). The model and the search agree."""
+    interior = scene_job("3", 60, ["maya"], "street", time_of_day="NIGHT")
+    mixed = one_street([exterior("1", 120, "DAY"), exterior("2", 30, "DUSK"), interior])
     (plan,) = _one_day_everywhere(mixed)
     ((_location, order),) = plan.blocks
     assert order.index(0) < order.index(1)
@@ -203,20 +214,8 @@ def test_a_set_shot_through_sunset_is_one_block_in_two_parts() -> None:
 def test_a_street_shot_from_day_through_dusk_into_night_is_one_block_in_three_parts() -> None:
     """Magic hour: 1h30 of day, the 30 minutes of dusk, then 2 hours of night on one street.
     No two parts can hold it (the dusk would have to share the day's or the night's span)."""
-    days = weekdays(1)
-    street = tuple(
-        replace(
-            scene_job(number, minutes, ["maya"], "street", time_of_day=light), int_ext=IntExt.EXT
-        )
-        for number, minutes, light in (("1", 120, "NIGHT"), ("2", 30, "DUSK"), ("3", 90, "DAY"))
-    )
-    magic_hour = SchedulingProblem(
-        title="magic hour",
-        scenes=street,
-        dates=days,
-        cast={"maya": actor("maya", 500, days)},
-        locations={"street": place("street", days)},
-        daylight=DaylightMinutes(sunrise=6 * 60, sunset=18 * 60, twilight=30),
+    magic_hour = one_street(
+        [exterior("1", 120, "NIGHT"), exterior("2", 30, "DUSK"), exterior("3", 90, "DAY")]
     )
     (plan,) = _one_day_everywhere(magic_hour)
     assert plan.blocks[0][1] == (2, 1, 0)
@@ -226,19 +225,8 @@ def test_a_street_shot_from_day_through_dusk_into_night_is_one_block_in_three_pa
 def test_a_mixed_block_keeps_the_users_ordering() -> None:
     """A night exterior that must come before a day one on the same street: before dawn,
     then in the morning; never the other way round."""
-    days = weekdays(1)
-    street = (
-        replace(scene_job("1", 60, ["maya"], "street", time_of_day="NIGHT"), int_ext=IntExt.EXT),
-        replace(scene_job("2", 60, ["maya"], "street"), int_ext=IntExt.EXT),
-    )
-    ordered = SchedulingProblem(
-        title="dawn",
-        scenes=street,
-        dates=days,
-        cast={"maya": actor("maya", 500, days)},
-        locations={"street": place("street", days)},
-        daylight=DaylightMinutes(sunrise=6 * 60, sunset=18 * 60, twilight=30),
-        orderings=(Ordering("1", "2"),),
+    ordered = one_street(
+        [exterior("1", 60, "NIGHT"), exterior("2", 60, "DAY")], orderings=(Ordering("1", "2"),)
     )
     (plan,) = _one_day_everywhere(ordered)
     assert plan.blocks[0][1] == (0, 1)
@@ -317,3 +305,17 @@ def test_a_start_that_breaks_a_rule_is_refused() -> None:
 def test_interval_intersection() -> None:
     assert intersect([(0, 10), (20, 30)], [(5, 25)]) == ((5, 10), (20, 25))
     assert intersect([(0, 10)], [(11, 20)]) == ()
+
+
+def test_a_frozen_search_starts_over_hot() -> None:
+    """No better schedule for a fifth of the time: the cooling starts over, as hot as at the
+    start, and cools to the end temperature by the same deadline."""
+    cooling = Cooling(hot=600.0, began=0.0, deadline=100.0)
+    assert cooling.temperature(0.0) == pytest.approx(600.0)
+    assert cooling.temperature(100.0) == pytest.approx(END_TEMPERATURE)
+    cooling.better_at = 10.0
+    assert not cooling.frozen(25.0)
+    assert cooling.frozen(31.0)
+    assert cooling.temperature(31.0) == pytest.approx(600.0)
+    assert cooling.temperature(100.0) == pytest.approx(END_TEMPERATURE)
+    assert not cooling.frozen(40.0)  # the clock of the stall starts over too
