@@ -100,3 +100,16 @@ def test_a_scene_no_day_can_hold_is_named_at_once_in_a_feature() -> None:
     text = "\n".join(explanation)
     assert "scene 44 (EXT NIGHT, 3h48 to shoot) must be shot in its light" in text, text
     assert "scenes 44, 52, 74 and 105 need House 19, open only 07:00-22:00" in text, text
+
+
+def test_a_set_whose_dates_cannot_hold_its_work_is_explained_from_its_scenes() -> None:
+    """The feature's Garage 22 to be had on one date only: its eleven scenes need two days.
+    Found on the set's scenes alone, then shrunk to the set's dates and the day's length."""
+    feature = generate_problem(1, Size())
+    garage = feature.locations["loc-22"]
+    one_date = replace(garage, available_dates=frozenset([feature.dates[10]]))
+    explanation = explain(replace(feature, locations={**feature.locations, "loc-22": one_date}))
+    text = "\n".join(explanation)
+    assert "need Garage 22, to be had only 15 March" in text, text
+    assert "a shoot day lasts at most 12h00 from call to wrap" in text, text
+    assert "actor" not in text, text

@@ -44,6 +44,10 @@ __all__ = ["conflicting_facts", "explain"]
 
 # Facts about one scene (their index is the scene's).
 SCENE_FACTS = frozenset({FIXED_DATE, LIGHT})
+# Before the whole production, each set's and each actor's scenes are tried alone: this share
+# of the time at most, and at most this many seconds each.
+PART_SHARE = 0.4
+PART_SECONDS = 0.5
 CAPACITY_FACTS = frozenset(
     {DAILY_HOURS, TURNAROUND, CONSECUTIVE_DAYS, MOVES_PER_DAY, LOCATION_WINDOW}
 )
@@ -56,7 +60,14 @@ def explain(
     (the problem is feasible, or the proof did not finish in time)."""
     started = time.monotonic()
     indexed = index_problem(problem)
-    facts = _scene_alone(problem, indexed, time_limit) if locked is None else ()
+    facts: tuple[Fact, ...] = ()
+    if locked is None:
+        until = started + time_limit
+        facts = _part_alone(problem, indexed, _lonely_scenes(indexed), looking=until, until=until)
+        if not facts:
+            looking = started + PART_SHARE * time_limit
+            parts = _sets_and_actors(indexed)
+            facts = _part_alone(problem, indexed, parts, looking=looking, until=until)
     if not facts:
         left = time_limit - (time.monotonic() - started)
         facts = conflicting_facts(indexed, locked=locked, time_limit=left)
@@ -66,23 +77,63 @@ def explain(
     return tuple(describe(problem, indexed, fact) for fact in facts)
 
 
-def _scene_alone(
-    problem: SchedulingProblem, indexed: IndexedProblem, time_limit: float
+def _lonely_scenes(indexed: IndexedProblem) -> list[tuple[int, ...]]:
+    """Scenes no shoot day can hold even alone (a night exterior longer than the dark inside
+    its set's hours, an actor free on none of its set's dates), each a part of its own."""
+    return [(index,) for index in range(len(indexed.scenes)) if not _fits_alone(indexed, index)]
+
+
+def _sets_and_actors(indexed: IndexedProblem) -> list[tuple[int, ...]]:
+    """Each set's scenes, then each actor's: where most conflicts of real productions lie (a
+    set's dates too few for its work, an actor's for theirs)."""
+    parts = [indexed.scenes_at(location) for location in range(len(indexed.locations))]
+    parts += [indexed.scenes_of_cast(member) for member in range(len(indexed.cast))]
+    return [part for part in parts if len(part) > 1]
+
+
+def _part_alone(
+    problem: SchedulingProblem,
+    indexed: IndexedProblem,
+    parts: list[tuple[int, ...]],
+    *,
+    looking: float,
+    until: float,
 ) -> tuple[Fact, ...]:
-    """The conflict of a scene no shoot day can hold even alone (a night exterior longer than
-    the dark inside its set's hours, an actor free on none of its set's dates), found on its
-    own: at once, where the whole production's model may take longer than allowed."""
-    for index, scene in enumerate(indexed.scenes):
-        if _fits_alone(indexed, index):
-            continue
-        single = replace(problem, scenes=(problem.scene(scene.number),), orderings=())
-        facts = conflicting_facts(index_problem(single), time_limit=time_limit)
+    """The conflict of the first part of the production (some of its scenes) that cannot be
+    shot even without the rest: found on the part alone, quickly, where the whole
+    production's model may take longer than allowed. A part's conflict is the whole's.
+    Parts are tried until ``looking`` (``time.monotonic()``); the one that conflicts is then
+    shrunk to its smallest story until ``until``."""
+    for part in parts:
+        left = looking - time.monotonic()
+        if left <= 0:
+            break
+        numbers = {indexed.scenes[index].number for index in part}
+        kept = [
+            position
+            for position, ordering in enumerate(problem.orderings)
+            if ordering.before in numbers and ordering.after in numbers
+        ]
+        alone = replace(
+            problem,
+            scenes=tuple(problem.scene(indexed.scenes[index].number) for index in part),
+            orderings=tuple(problem.orderings[position] for position in kept),
+        )
+        facts = conflicting_facts(index_problem(alone), time_limit=min(left, PART_SECONDS))
         if facts:
-            # Cast and locations keep their positions in the one scene's problem.
-            return tuple(
-                Fact(fact.kind, index) if fact.kind in SCENE_FACTS else fact for fact in facts
-            )
+            rest = max(until - time.monotonic(), PART_SECONDS)
+            facts = conflicting_facts(index_problem(alone), time_limit=rest) or facts
+            # Cast and locations keep their positions; scenes and orderings are renumbered.
+            return tuple(_in_whole(fact, part, kept) for fact in facts)
     return ()
+
+
+def _in_whole(fact: Fact, part: tuple[int, ...], orderings: list[int]) -> Fact:
+    if fact.kind in SCENE_FACTS:
+        return Fact(fact.kind, part[fact.index])
+    if fact.kind == ORDERING:
+        return Fact(fact.kind, orderings[fact.index])
+    return fact
 
 
 def _fits_alone(indexed: IndexedProblem, index: int) -> bool:
