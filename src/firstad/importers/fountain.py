@@ -21,7 +21,8 @@ from firstad.model import Note, Paragraph, ParagraphKind, Problem, Scene, Script
 __all__ = ["parse_fountain"]
 
 # Spec: a heading starts with INT, EXT, EST, INT./EXT, INT/EXT or I/E, then a dot or a space.
-_HEADING = re.compile(r"(?:INT\.?/EXT|INT|EXT|EST|I/E)[.\s]", re.IGNORECASE)
+# Writers also use the reverse order (EXT./INT., EXT/INT, E/I), which Final Draft accepts.
+_HEADING = re.compile(r"(?:INT\.?/EXT|EXT\.?/INT|INT|EXT|EST|I/E|E/I)[.\s]", re.IGNORECASE)
 # Spec: scene numbers are alphanumerics, dashes and dots between '#' at the end of the heading.
 _SCENE_NUMBER = re.compile(r"\s*#([\w.\-]+)#$")
 _TITLE_KEY = re.compile(r"([A-Za-z][A-Za-z0-9 _\-]*):(.*)")
