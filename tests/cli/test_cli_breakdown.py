@@ -108,6 +108,8 @@ def test_the_table_shows_a_change_of_light(tmp_path: Path) -> None:
     assert table.returncode == 0, table.stderr
     assert "DUSK TO NIGHT" in table.stdout
     assert "s.fountain:1, scene 1: warning: time runs DUSK TO NIGHT" in table.stderr
+    rows = list(csv.DictReader(io.StringIO(firstad("breakdown", script, "--csv").stdout)))
+    assert (rows[0]["time"], rows[0]["time_to"]) == ("DUSK", "NIGHT")
 
 
 def test_example_screenplay_breaks_down() -> None:

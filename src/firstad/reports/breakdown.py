@@ -24,6 +24,8 @@ CSV_COLUMNS = (
     "elements",
     "heading",
     "line",
+    # Added after the first release: new columns go last, so files read by position still work.
+    "time_to",
 )
 
 
