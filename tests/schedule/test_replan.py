@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from firstad.model import Schedule, ShootDay
 from firstad.schedule.evaluator import evaluate
+from firstad.schedule.generator import generate_problem
 from firstad.schedule.optimizer import optimize
 from firstad.schedule.problem import SchedulingProblem
 from firstad.schedule.replan import Move, moved_scenes, replan, replan_locks
@@ -132,3 +133,19 @@ def test_pins_are_kept_beside_locked_days_and_dropped_on_lost_ones() -> None:
         (third, ("B",), True),
         (second, ("P",), False),
     ]
+
+
+def test_a_feature_is_replanned_after_a_lost_day() -> None:
+    # 120 scenes: CP-SAT's full portfolio, busy with its LP, found no plan in 15 s here
+    # before the fewest-moves search got a first-solution phase of its own and handed its
+    # whole plan on to the cost search.
+    scheduling = generate_problem(1)
+    published = optimize(scheduling, time_limit=5, seed=0).schedule
+    assert published is not None
+    lost_day = max(published.days, key=lambda day: len(day.scenes))
+    outcome = replan(scheduling, published, lost=[lost_day.date], time_limit=12)
+    schedule = outcome.result.schedule
+    assert schedule is not None, outcome.result.status
+    assert evaluate(scheduling, schedule).violations == ()
+    assert lost_day.date not in {day.date for day in schedule.days}
+    assert {move.scene for move in outcome.moved} >= set(lost_day.scenes)

@@ -166,11 +166,13 @@ def solve_in_two_phases(
     static_bound: int = 0,
     started: float | None = None,
     polish: Callable[[SolveOutcome, float], SolveOutcome] | None = None,
+    phase: str | None = None,
 ) -> SolveOutcome:
     """A first schedule fast, then the full search started from it.
 
     ``polish(first, deadline)``, when given, may improve the first schedule before the full
     search starts from it (a local search: CP-SAT then has a good incumbent to prove or beat).
+    ``phase`` names both phases in progress events (by default ``first`` and ``search``).
     """
     started = time.monotonic() if started is None else started
     deadline = started + time_limit
@@ -181,6 +183,7 @@ def solve_in_two_phases(
         progress=progress,
         static_bound=static_bound,
         started=started,
+        phase=phase or "first",
     )
     remaining = deadline - time.monotonic()
     if first.status in ("INFEASIBLE", "OPTIMAL") or remaining <= 0.1:
@@ -197,6 +200,7 @@ def solve_in_two_phases(
         progress=progress,
         static_bound=static_bound,
         started=started,
+        phase=phase or "search",
     )
     if second.objective is None or (
         first.objective is not None and first.objective < second.objective
@@ -213,6 +217,7 @@ def first_schedule(
     progress: ProgressCallback | None = None,
     static_bound: int = 0,
     started: float,
+    phase: str = "first",
 ) -> SolveOutcome:
     """The first phase of every search: one schedule, fast, within its share of the time."""
     deadline = started + time_limit
@@ -221,7 +226,7 @@ def first_schedule(
         time_limit=min(deadline - time.monotonic(), max(FIRST_SHARE * time_limit, FIRST_SECONDS)),
         seed=seed,
         progress=progress,
-        phase="first",
+        phase=phase,
         static_bound=static_bound,
         first_solution=True,
         started=started,
