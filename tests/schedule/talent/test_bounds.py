@@ -196,3 +196,13 @@ def test_dominance_keeps_an_optimal_child() -> None:
             )
         )
         assert through_children == _state_value(data, q, front, back), (q, front, back)
+
+
+def test_lower_bound_is_exact_when_nobody_has_started() -> None:
+    # With every actor still to start, the bound is their own days plus the least holding of
+    # them all (groups.py), exact while the scenes have at most EXACT_PATTERNS casts.
+    for data, _, _, _ in _cases(2011, 40, 1):
+        q = (1 << data[0].shape[0]) - 1
+        value = _state_value(data, q, 0, 0)
+        assert lower_bound(data, np.int64(q), np.int64(0), np.int64(0)) == value
+        assert quick_lower_bound(data, np.int64(q), np.int64(0), np.int64(0)) == value

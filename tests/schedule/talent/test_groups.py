@@ -6,8 +6,17 @@ import itertools
 import random
 
 import numpy as np
+import pytest
 
-from firstad.schedule.talent.groups import group_holding, holding_groups
+from firstad.schedule.talent.groups import (
+    EXACT_PATTERNS,
+    group_holding,
+    holding_groups,
+    split_holding,
+    unstarted_holding,
+)
+from firstad.schedule.talent.preprocess import Reduction
+from firstad.schedule.talent.solver import search_data
 
 
 def _idle_per_actor(
@@ -74,3 +83,55 @@ def test_groups_come_largest_first_and_all_forced() -> None:
     assert all(bin(int(mask)).count("1") == 3 for mask in masks)
     assert all(value > 0 for value in holding)
     assert list(holding) == sorted(holding, reverse=True)
+
+
+def _search_data(generator: random.Random) -> tuple[np.ndarray, ...]:
+    """Search arrays of a small random problem, the groups table included."""
+    scene_actors, durations, costs = _random_problem(generator)
+    actors = costs.shape[0]
+    reduction = Reduction(
+        groups=tuple((scene,) for scene in range(scene_actors.shape[0])),
+        durations=tuple(int(days) for days in durations),
+        actor_masks=tuple(int(cast) for cast in scene_actors),
+        costs=tuple(int(cost) for cost in costs),
+        constant=0,
+        trailing=(),
+    )
+    assert len(reduction.costs) == actors
+    return search_data(reduction)
+
+
+@pytest.mark.parametrize("most_patterns", [2, 4, EXACT_PATTERNS])
+def test_unstarted_holding_never_exceeds_brute_force(most_patterns: int) -> None:
+    generator = random.Random(1000 + most_patterns)
+    exact = 0
+    for _ in range(40):
+        data = _search_data(generator)
+        scene_actors, durations, costs = data[0], data[1], data[3]
+        masks, holding = data[10], data[11]
+        idle = _idle_per_actor(scene_actors, durations, costs)
+        for size in range(3, costs.shape[0] + 1):
+            for group in itertools.combinations(range(costs.shape[0]), size):
+                least = min(sum(row[actor] for actor in group) for row in idle)
+                mask = sum(1 << actor for actor in group)
+                value = split_holding(data, np.int64(mask), most_patterns)
+                packed = _greedy_packing(masks, holding, mask)
+                assert packed <= value <= least, (group, most_patterns)
+                exact += value == least
+    assert exact > 100
+
+
+def _greedy_packing(masks: np.ndarray, holding: np.ndarray, waiting: int) -> int:
+    total = 0
+    for mask, pay in zip(masks, holding, strict=True):
+        if int(mask) & ~waiting == 0:
+            total += int(pay)
+            waiting &= ~int(mask)
+    return total
+
+
+def test_unstarted_holding_is_remembered() -> None:
+    data = _search_data(random.Random(3))
+    everyone = np.int64((1 << data[3].shape[0]) - 1)
+    first = unstarted_holding(data, everyone)
+    assert unstarted_holding(data, everyone) == first == split_holding(data, everyone, 64)

@@ -21,10 +21,10 @@ from the front (``front``) and from the back (``back``). Its value counts the pa
   bound holds. Groups of up to ``EXACT_GROUP`` actors get instead the exact optimum of the group
   alone (``_side_bound``), which is stronger and, for the small groups most states have, cheaper.
 
-More terms add to those: the holding that groups of three actors not yet started cannot avoid
-(groups.py); the pay of the one-sided actors during the scenes none of them is in, which pairs
-waiting from opposite sides must cover between them (``_uncovered_days_pay``); and, in
-``strong_lower_bound``, the same pairs counted together (``_crossing_bound``).
+More terms add to those: the holding that the actors not yet started cannot avoid among
+themselves (groups.py); the pay of the one-sided actors during the scenes none of them is in,
+which pairs waiting from opposite sides must cover between them (``_uncovered_days_pay``); and,
+in ``strong_lower_bound``, the same pairs counted together (``_crossing_bound``).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from __future__ import annotations
 import numpy as np
 
 from firstad.schedule.talent.compiled import compiled
+from firstad.schedule.talent.groups import unstarted_holding
 
 INFINITY = np.int64(1) << np.int64(60)
 # One-sided groups up to this size get the exact bound of ``_side_bound`` (2**size states).
@@ -94,7 +95,7 @@ def crossing_gain(data, q, front, back, separate):  # type: ignore[no-untyped-de
 def quick_lower_bound(data, q, front, back):  # type: ignore[no-untyped-def]
     """A weaker bound than ``lower_bound`` at a sixth of its cost: every actor of ``q`` on
     their own remaining days (all of them when on location from both sides), and the holding
-    of the triples not yet started."""
+    of the actors not yet started."""
     if q == 0:
         return np.int64(0)
     actor_scenes, costs, duration_table, cost_table = data[2], data[3], data[4], data[5]
@@ -126,22 +127,25 @@ def strong_lower_bound(data, q, front, back):  # type: ignore[no-untyped-def]
 
 @compiled
 def _group_holding(data, q, started):  # type: ignore[no-untyped-def]
-    """Forced holding of disjoint groups of actors not yet started (see groups.py), greedily."""
-    actor_scenes, masks, holding = data[2], data[10], data[11]
-    if masks.shape[0] == 0:
-        return np.int64(0)
+    """Forced holding of the actors not yet started (see groups.py)."""
+    actor_scenes = data[2]
     # Only actors with every scene still to shoot: true of all the unstarted ones in the search.
     waiting = np.int64(0)
     for actor in range(actor_scenes.shape[0]):
         if actor_scenes[actor] & ~q == 0:
             waiting |= np.int64(1) << actor
     waiting &= ~started
-    total = np.int64(0)
-    for index in range(masks.shape[0]):
-        if masks[index] & ~waiting == 0:
-            total += holding[index]
-            waiting &= ~masks[index]
-    return total
+    # Two actors alone can always be ordered without waiting.
+    if _fewer_than_three(waiting):
+        return np.int64(0)
+    return unstarted_holding(data, waiting)
+
+
+@compiled
+def _fewer_than_three(mask):  # type: ignore[no-untyped-def]
+    mask &= mask - 1
+    mask &= mask - 1
+    return mask == 0
 
 
 @compiled

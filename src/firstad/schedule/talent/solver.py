@@ -19,7 +19,7 @@ import numpy as np
 from firstad.schedule.talent import bestfirst
 from firstad.schedule.talent.bounds import EXACT_GROUP, strong_lower_bound
 from firstad.schedule.talent.evaluation import evaluate
-from firstad.schedule.talent.groups import holding_groups
+from firstad.schedule.talent.groups import EXACT_PATTERNS, MEMO_SLOTS, holding_groups
 from firstad.schedule.talent.heuristic import iterated_local_search, order_cost
 from firstad.schedule.talent.instance import TalentInstance
 from firstad.schedule.talent.preprocess import Reduction, reduce
@@ -116,9 +116,10 @@ def search_data(reduction: Reduction) -> tuple[np.ndarray, ...]:
     Scene casts and durations, each actor's scenes and cost (bit masks), the byte tables of
     durations and costs for ``mask_sum``, scratch buffers for the bound (shares, actors, pair
     gains, own days), the groups of three actors with forced holding and that holding
-    (groups.py), and the scratch tables of ``_side_bound`` (scene unions and least pay per
-    subset of a group), its cache of group bounds (keys, values) and a scratch list of actors
-    (``_uncovered_days_pay``).
+    (groups.py), the scratch tables of ``_side_bound`` and ``groups.unstarted_holding`` (scene
+    unions and least pay per subset), the cache of group bounds (keys, values), a scratch list
+    of actors (``_uncovered_days_pay``), the memo of the holding of the actors not yet started
+    (set, value) and a scratch of merged casts and their days (groups.py).
     """
     scene_actors = np.array(reduction.actor_masks, dtype=np.int64)
     durations = np.array(reduction.durations, dtype=np.int64)
@@ -146,11 +147,13 @@ def search_data(reduction: Reduction) -> tuple[np.ndarray, ...]:
         np.zeros((len(reduction.costs), len(reduction.costs)), dtype=np.int64),
         np.zeros(len(reduction.costs), dtype=np.int64),
         *holding_groups(scene_actors, durations, costs),
-        np.zeros(1 << EXACT_GROUP, dtype=np.int64),
-        np.zeros(1 << EXACT_GROUP, dtype=np.int64),
+        np.zeros(1 << max(EXACT_GROUP, EXACT_PATTERNS), dtype=np.int64),
+        np.zeros(1 << max(EXACT_GROUP, EXACT_PATTERNS), dtype=np.int64),
         np.zeros((SIDE_CACHE_SLOTS, 2), dtype=np.int64),
         np.zeros(SIDE_CACHE_SLOTS, dtype=np.int64),
         np.zeros(len(reduction.costs), dtype=np.int64),
+        np.full((MEMO_SLOTS, 2), -1, dtype=np.int64),
+        np.zeros((2, len(reduction.durations)), dtype=np.int64),
     )
 
 
