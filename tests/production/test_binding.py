@@ -179,6 +179,32 @@ def test_cast_character_not_in_script_is_a_warning_with_line() -> None:
     assert (warning.key, warning.line) == ("cast[2].characters", line_number(text, '["GUS"]'))
 
 
+def test_a_misspelt_character_is_pointed_out_both_ways() -> None:
+    text = PRODUCTION + '[[cast]]\nactor = "Ezra Park"\ncharacters = ["THEOO"]\n'
+    breakdown = with_scene(scene("7", "MAYA'S APARTMENT", ("THEO", "MAYA"), ("THEO",)))
+    problem, problems = bind(breakdown, text)
+    assert problem is None
+    error = next(item for item in problems if item.is_error)
+    assert error.message.endswith("; the cast has 'THEOO' (Ezra Park): misspelt?")
+    warning = next(item for item in problems if "'THEOO'" in item.message and not item.is_error)
+    assert warning.message.endswith("never appears in the script; did you mean 'THEO'?")
+
+
+def test_a_character_the_script_names_is_not_offered_as_a_misspelling() -> None:
+    # MAYA is cast and in the script: a missing MAY is not MAYA misspelt.
+    breakdown = with_scene(scene("7", "MAYA'S APARTMENT", ("MAY", "MAYA"), ("MAY",)))
+    _, problems = bind(breakdown)
+    error = next(item for item in problems if item.is_error)
+    assert error.message == "MAY speaks but has no cast member in the production file"
+
+
+def test_a_misspelt_set_is_pointed_out() -> None:
+    text = PRODUCTION + '[[locations]]\nname = "Flat two"\nsets = ["MAYA\'S APARTMNT"]\n'
+    _, problems = bind(text=text)
+    warning = next(item for item in problems if "APARTMNT" in item.message)
+    assert warning.message.endswith('did you mean "MAYA\'S APARTMENT"?')
+
+
 def test_unused_set_is_a_warning_with_line() -> None:
     text = PRODUCTION + '[[locations]]\nname = "Diner"\nsets = ["DINER"]\n'
     _, problems = bind(text=text)

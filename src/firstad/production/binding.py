@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from datetime import date, timedelta
 from types import MappingProxyType
 
@@ -46,7 +46,9 @@ def build_problem(
     dates = production.calendar.shoot_dates()
     if not dates:
         context.report("calendar", "the calendar has no shoot date (check week and days_off)")
-    scenes = tuple(_scene_job(context, production, scene) for scene in breakdown.scenes)
+    # Cast characters the script never names: the likely misspellings of those it does.
+    unseen = _character_index(production).keys() - set(breakdown.characters)
+    scenes = tuple(_scene_job(context, production, scene, unseen) for scene in breakdown.scenes)
     _check_unused_names(context, breakdown, production)
     _check_requests(context, breakdown, production, frozenset(dates))
     problems = tuple(context.problems)
@@ -128,11 +130,22 @@ def _character_index(production: Production) -> Mapping[str, str]:
     return {name: member.id for member in production.cast for name in member.characters}
 
 
+def _misspelt_cast(production: Production, name: str, unseen: Set[str]) -> str:
+    """A hint when a cast character the script never names is spelt almost as ``name``."""
+    actors = {
+        character: member.actor for member in production.cast for character in member.characters
+    }
+    near = difflib.get_close_matches(name, sorted(unseen), n=1)
+    return f"; the cast has {near[0]!r} ({actors[near[0]]}): misspelt?" if near else ""
+
+
 def _set_index(production: Production) -> Mapping[str, Location]:
     return {set_key(name): place for place in production.locations for name in place.sets}
 
 
-def _scene_job(context: Context, production: Production, scene: SceneBreakdown) -> SceneJob:
+def _scene_job(
+    context: Context, production: Production, scene: SceneBreakdown, unseen: Set[str]
+) -> SceneJob:
     index = _set_index(production)
     place = index.get(set_key(scene.location))
     if place is None:
@@ -147,7 +160,7 @@ def _scene_job(context: Context, production: Production, scene: SceneBreakdown) 
     job = SceneJob(
         number=scene.number,
         duration_minutes=minutes,
-        cast_ids=_scene_cast(context, production, scene),
+        cast_ids=_scene_cast(context, production, scene, unseen),
         location_id=place.id if place else "",
         int_ext=scene.int_ext,
         time_of_day=scene.day_night or scene.time,
@@ -170,15 +183,18 @@ def _check_light(context: Context, job: SceneJob, daylight: DaylightMinutes | No
         context.report("calendar", message.strip(), scene=job.number)
 
 
-def _scene_cast(context: Context, production: Production, scene: SceneBreakdown) -> frozenset[str]:
+def _scene_cast(
+    context: Context, production: Production, scene: SceneBreakdown, unseen: Set[str]
+) -> frozenset[str]:
     index = _character_index(production)
     for name in (name for name in scene.characters if name not in index):
+        hint = _misspelt_cast(production, name, unseen)
         if name in scene.speaking:
             message = f"{name} speaks but has no cast member in the production file"
-            context.report("cast", message, scene=scene.number)
+            context.report("cast", message + hint, scene=scene.number)
         else:
             message = f"{name} is seen but has no cast member (fine if an extra plays it)"
-            context.warn("cast", message, scene=scene.number)
+            context.warn("cast", message + hint, scene=scene.number)
     return frozenset(index[name] for name in scene.characters if name in index)
 
 
@@ -209,12 +225,20 @@ def _check_unused_names(context: Context, breakdown: Breakdown, production: Prod
     for index, member in enumerate(production.cast):
         for name in (name for name in member.characters if name not in characters):
             key = dotted("cast", index, "characters")
-            context.warn(key, f"character {name!r} ({member.actor}) never appears in the script")
-    sets = {set_key(scene.location) for scene in breakdown.scenes}
+            message = f"character {name!r} ({member.actor}) never appears in the script"
+            context.warn(key, message + _did_you_mean(name, characters))
+    sets = {set_key(scene.location): scene.location for scene in breakdown.scenes}
     for index, place in enumerate(production.locations):
         for name in (name for name in place.sets if set_key(name) not in sets):
             key = dotted("locations", index, "sets")
-            context.warn(key, f"set {name!r} ({place.name}) is not a set of the script")
+            message = f"set {name!r} ({place.name}) is not a set of the script"
+            near = difflib.get_close_matches(set_key(name), list(sets), n=1)
+            context.warn(key, message + (f"; did you mean {sets[near[0]]!r}?" if near else ""))
+
+
+def _did_you_mean(name: str, candidates: set[str]) -> str:
+    near = difflib.get_close_matches(name, sorted(candidates), n=1)
+    return f"; did you mean {near[0]!r}?" if near else ""
 
 
 def _check_requests(
