@@ -9,9 +9,9 @@ from dataclasses import replace
 
 import pytest
 
-from firstad.model import IntExt, Ordering, Schedule
+from firstad.model import MINUTES_PER_DAY, IntExt, Ordering, Schedule
 from firstad.schedule.day_search import END_TEMPERATURE, Board, Cooling, improve_days
-from firstad.schedule.day_shapes import DayShapes, intersect
+from firstad.schedule.day_shapes import ALL_OPENINGS, DayShapes, intersect
 from firstad.schedule.evaluator import evaluate
 from firstad.schedule.generator import Size, generate_problem
 from firstad.schedule.indexed import IndexedProblem, index_problem
@@ -235,8 +235,9 @@ def test_a_mixed_block_keeps_the_users_ordering() -> None:
 
 def test_a_night_unit_may_end_at_a_day_location_the_next_morning() -> None:
     """A night at the rink, then the lot when it opens at 05:00 the next morning: one day for
-    the model and the evaluator. The search keeps to the shoot date's openings (faster on the
-    bench) and so needs two days; the optimizer, CP-SAT after it, finds the one."""
+    the model and the evaluator. The search over a feature keeps to the shoot date's openings
+    (cheaper on the bench) and so needs two days; before CP-SAT it takes the next morning's
+    too; the optimizer finds the one day."""
     days = weekdays(2)
     night_then_dawn = SchedulingProblem(
         title="dawn",
@@ -251,6 +252,10 @@ def test_a_night_unit_may_end_at_a_day_location_the_next_morning() -> None:
     )
     indexed = index_problem(night_then_dawn)
     assert Board(indexed, DayShapes(indexed), [0, 0]).timed() is None
+    (plan,) = Board(indexed, DayShapes(indexed, ALL_OPENINGS), [0, 0]).timed() or ()
+    visits = [indexed.locations[location].identifier for location, _ in plan.blocks]
+    assert visits == ["rink", "lot"]
+    assert plan.wrap_minute > MINUTES_PER_DAY + 5 * 60  # the lot opens at 05:00 next day
     result = optimize(night_then_dawn, time_limit=10, seed=0)
     assert result.schedule is not None
     assert result.status == "optimal"

@@ -25,11 +25,14 @@ Interval = tuple[int, int]
 LATEST_CALL = MINUTES_PER_DAY - 1
 # The openings of a location's daily hours a block may use: the shoot date's and the evening
 # before's (still open after midnight in a 19:00-07:00 window). The CP-SAT model also allows
-# the next morning's (a night unit ending at a 05:00-12:00 pond at dawn); the search does not:
-# at 15 s on the 120-scene bench it ended 1-3 % dearer in 7 of 8 paired runs with it (days
-# wrapping the next morning leave the days after them little room), and on Night Ice CP-SAT
-# finds those days from the search's best anyway.
+# the next morning's (a night unit ending at a 05:00-12:00 pond at dawn): ``ALL_OPENINGS``.
+# The search over a whole feature does without it: at 15 s on the 120-scene bench it ended
+# 1-3 % dearer in 7 of 8 paired runs with it (days wrapping the next morning leave the days
+# after them little room). Before CP-SAT on a small production it pays: Night Ice at 20 s,
+# 24 paired seeds, 85.4k -> 84.4k on average (worst 88.2k -> 86.3k), its cheapest schedules
+# being six days of which one ends at the pond the morning after a night on the ice.
 SEARCH_OPENINGS = (-1, 0)
+ALL_OPENINGS = (-1, 0, 1)
 # Remembered day timings before the memo is cleared (each is a few hundred bytes).
 MEMO_LIMIT = 200_000
 
@@ -136,8 +139,11 @@ def _union(intervals: Iterable[Interval]) -> tuple[Interval, ...]:
 class DayShapes:
     """Day shapes of one problem, computed once per set of scenes."""
 
-    def __init__(self, problem: IndexedProblem) -> None:
+    def __init__(
+        self, problem: IndexedProblem, openings: tuple[int, ...] = SEARCH_OPENINGS
+    ) -> None:
         self.problem = problem
+        self.openings = openings
         self.memo: dict[frozenset[int], DayShape | None] = {}
         self.blocks: dict[frozenset[int], BlockShape | None] = {}
         self.cast_masks = [
@@ -214,18 +220,20 @@ class DayShapes:
         known = self.blocks.get(scenes, False)
         if known is not False:
             return known  # type: ignore[return-value]  # False is only the miss marker
-        shape = _block_shape(self.problem, scenes)
+        shape = _block_shape(self.problem, scenes, self.openings)
         self.blocks[scenes] = shape
         return shape
 
 
-def _block_shape(problem: IndexedProblem, scenes: frozenset[int]) -> BlockShape | None:
+def _block_shape(
+    problem: IndexedProblem, scenes: frozenset[int], openings: tuple[int, ...]
+) -> BlockShape | None:
     location = problem.locations[problem.scenes[next(iter(scenes))].location]
     minutes = sum(problem.scenes[scene].minutes for scene in scenes)
     hours: tuple[Interval, ...] = ((-MINUTES_PER_DAY, 2 * MINUTES_PER_DAY),)
     opening = location.window_end - location.window_start
     if opening < MINUTES_PER_DAY:
-        opens = (location.window_start + shift * MINUTES_PER_DAY for shift in SEARCH_OPENINGS)
+        opens = (location.window_start + shift * MINUTES_PER_DAY for shift in openings)
         hours = _union((start, start + opening - minutes) for start in opens)
     lights: dict[tuple[Interval, ...] | None, list[int]] = {}
     for scene in sorted(scenes):

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from firstad.schedule.cpsat_model import ScheduleModel
 from firstad.schedule.day_search import Board, improve_days
-from firstad.schedule.day_shapes import DayShapes
+from firstad.schedule.day_shapes import ALL_OPENINGS, SEARCH_OPENINGS, DayShapes
 from firstad.schedule.indexed import IndexedProblem
 from firstad.schedule.lns import Incumbent, improve, incumbent_from, incumbent_of_days
 from firstad.schedule.sequencing import DayPlan
@@ -158,7 +158,8 @@ def day_search_polish(
     report: Callable[[int], None] | None,
 ) -> Callable[[SolveOutcome, float], SolveOutcome]:
     """For plain CP-SAT: the day search improves the first schedule for a short while, and
-    CP-SAT starts from its best (small productions: CP-SAT can still prove the optimum)."""
+    CP-SAT starts from its best (small productions: CP-SAT can still prove the optimum). Its
+    blocks may use their sets' next-morning openings, as the model's may."""
 
     def polish(first: SolveOutcome, deadline: float) -> SolveOutcome:
         incumbent = incumbent_from(schedule_model, first)
@@ -174,6 +175,8 @@ def day_search_polish(
             seed=seed,
             report=report,
             patience=POLISH_PATIENCE,
+            # CP-SAT's model times these days too, and goes on from them (``day_shapes``).
+            openings=ALL_OPENINGS,
         )
         if isinstance(searched, SolveOutcome):
             searched.bound = first.bound
@@ -231,8 +234,10 @@ def _search_days(
     seed: int,
     report: Callable[[int], None] | None,
     patience: int | None = None,
+    openings: tuple[int, ...] = SEARCH_OPENINGS,
 ) -> Incumbent | SolveOutcome:
-    """Improve ``start`` by the day-assignment local search until ``until``.
+    """Improve ``start`` by the day-assignment local search until ``until``, its blocks in
+    the ``openings`` of their sets' hours (``day_shapes``).
 
     Its best schedule goes back into the full model to be timed there, so the CP-SAT
     neighbourhoods can go on from it; when the model cannot time it (it is stricter than the
@@ -241,7 +246,13 @@ def _search_days(
     indexed = schedule_model.problem
     day_of = _day_list(start)
     found = improve_days(
-        indexed, day_of, deadline=until, seed=seed, on_better=report, patience=patience
+        indexed,
+        day_of,
+        deadline=until,
+        seed=seed,
+        on_better=report,
+        patience=patience,
+        shapes=DayShapes(indexed, openings),
     )
     if found is None or found.cost >= start.cost:
         return start
