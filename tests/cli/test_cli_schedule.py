@@ -133,7 +133,8 @@ def test_a_pinned_strip_stays_on_its_day_and_impossible_pins_are_warned(publishe
 
 
 def test_locks_and_pins_without_a_published_schedule_are_warned() -> None:
-    run = firstad(PRODUCTION, "--json", "--time-limit", "1", "--pin", "14", "--lock", "2027-03-22")
+    # 3 s, not 1: on a loaded machine the first schedule has taken over a second.
+    run = firstad(PRODUCTION, "--json", "--time-limit", "3", "--pin", "14", "--lock", "2027-03-22")
     assert run.returncode == 0, run.stderr
     assert "--lock keeps what a published schedule has: give it with --previous" in run.stderr
     assert "--pin keeps what a published schedule has: give it with --previous" in run.stderr
