@@ -22,7 +22,7 @@ depth-first search proves little before it ends; the least open value of a best-
 bound throughout). The target of issue 3, 40x20 in a minute, is still far.
 
 2026-12-02, the holding of the actors not yet started solved exactly per set of them (groups.py)
-instead of packing disjoint triples, same run, before -> after: root bounds 3-6 % higher (32x16
+instead of packing disjoint triples, same run, before -> after: root bounds 0-9 % higher (32x16
 seed 0: 18714 -> 19793); 24x12 and 28x14 take the same expansions to prove (within 0.5 %) and
 about the same time; 32x16 final gaps 5.4/11.7/8.6 -> 5.1/10.6/8.3 %; 40x20 seed 0 9.4 -> 9.7 %
 (a quarter fewer expansions: larger unstarted sets cost more to solve). Mid-search states have
