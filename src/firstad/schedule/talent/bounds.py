@@ -33,22 +33,11 @@ import numpy as np
 
 from firstad.schedule.talent.compiled import compiled
 from firstad.schedule.talent.groups import unstarted_holding
+from firstad.schedule.talent.masks import mask_sum
 
 INFINITY = np.int64(1) << np.int64(60)
 # One-sided groups up to this size get the exact bound of ``_side_bound`` (2**size states).
 EXACT_GROUP = 8
-
-
-@compiled
-def mask_sum(mask, table):  # type: ignore[no-untyped-def]
-    """Sum of the per-bit values of ``mask``, eight bits at a time from ``table[chunk, byte]``."""
-    total = np.int64(0)
-    chunk = 0
-    while mask != 0:
-        total += table[chunk, mask & 255]
-        mask >>= 8
-        chunk += 1
-    return total
 
 
 @compiled

@@ -23,6 +23,7 @@ from __future__ import annotations
 import numpy as np
 
 from firstad.schedule.talent.compiled import compiled
+from firstad.schedule.talent.masks import mask_sum
 
 GROUP_SIZE = 3
 # Sets of actors whose scenes fall into at most this many casts (within the set) are solved
@@ -132,23 +133,10 @@ def _least_holding(patterns, lengths, count, table, union, best):  # type: ignor
             waiting = started & union[rest & ~(np.int64(1) << index)] & ~patterns[index]
             step = paid
             if waiting:
-                step += lengths[index] * _cost_of(waiting, table)
+                step += lengths[index] * mask_sum(waiting, table)
             child = placed | (np.int64(1) << index)
             best[child] = min(best[child], step)
     return best[full]
-
-
-@compiled
-def _cost_of(actors, table):  # type: ignore[no-untyped-def]
-    """Daily cost of the mask ``actors`` from its ``cost_table`` (bounds.mask_sum, which imports
-    this module)."""
-    total = np.int64(0)
-    chunk = 0
-    while actors != 0:
-        total += table[chunk, actors & 255]
-        actors >>= 8
-        chunk += 1
-    return total
 
 
 @compiled

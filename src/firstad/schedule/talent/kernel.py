@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from firstad.schedule.talent.bounds import actors_of, mask_sum
+from firstad.schedule.talent.bounds import actors_of
 from firstad.schedule.talent.compiled import compiled
+from firstad.schedule.talent.masks import mask_sum
 
 
 @compiled
