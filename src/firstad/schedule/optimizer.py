@@ -148,7 +148,10 @@ def optimize(
         # The plan with the fewest moves keeps the limit, whole (its days, their times); the
         # published one (a lost day's scenes on it) does not: on a feature CP-SAT found nothing
         # from it in 10 s, nor from the fewest-moves plan's days alone in 5.
-        hint_values(schedule_model, moved_limit.values)
+        if moved_limit.values:
+            hint_values(schedule_model, moved_limit.values)
+        else:
+            add_hint(schedule_model, assignment_of(indexed, previous))
     else:
         # The crew's manual board is a good first guess: CP-SAT starts its search from it.
         manual = assignment_of(indexed, manual_schedule(problem))
@@ -327,10 +330,10 @@ def _fewest_moves(
 ) -> SolveOutcome:
     """The fewest published scenes that must change day, as the objective of the outcome."""
     schedule_model = ScheduleModel(indexed).build()
-    if locked is not None:
-        add_locks(schedule_model, locked)
     # The cost model is built by the same code, so its first variables are these.
     shared = len(schedule_model.model.proto.variables)
+    if locked is not None:
+        add_locks(schedule_model, locked)
     moved = moved_literals(schedule_model, previous)
     schedule_model.model.minimize(sum(moved))
     add_hint(schedule_model, assignment_of(indexed, previous))
