@@ -149,3 +149,7 @@ def test_a_feature_is_replanned_after_a_lost_day() -> None:
     assert evaluate(scheduling, schedule).violations == ()
     assert lost_day.date not in {day.date for day in schedule.days}
     assert {move.scene for move in outcome.moved} >= set(lost_day.scenes)
+    cost = outcome.result.cost
+    assert cost is not None
+    # At least the capacity bound, which locks and a moves limit cannot lower.
+    assert 0 < outcome.result.lower_bound <= cost.total

@@ -157,7 +157,8 @@ def optimize(
         manual = assignment_of(indexed, manual_schedule(problem))
         add_hint(schedule_model, manual)
     free_search = previous is None and locked is None
-    static_bound = capacity_bound(indexed) if free_search else 0
+    # Locks and a moves limit only take schedules away, so the capacity bound holds for them.
+    static_bound = capacity_bound(indexed)
     # The day-pattern bound is far stronger but takes seconds: it runs after the search, in
     # a reserved slice, so the first schedule still comes as fast as the search can find it.
     bound_seconds = min(MAX_BOUND_SECONDS, BOUND_SHARE * time_limit) if free_search else 0.0
@@ -182,7 +183,7 @@ def optimize(
     if outcome.plans is None and moved_limit is not None and moved_limit.plans is not None:
         # CP-SAT does not always take the fewest-moves plan up as its hint within the time
         # (on a feature, 4 s without a plan): that plan keeps every rule, so it is the answer.
-        outcome = SolveOutcome("FEASIBLE", moved_limit.plans, None, 0)
+        outcome = SolveOutcome("FEASIBLE", moved_limit.plans, None, static_bound)
     if bound_seconds > 0 and outcome.status != "OPTIMAL" and outcome.plans is not None:
         outcome.bound = max(outcome.bound, lower_bound(indexed, time_limit=bound_seconds))
     return _result(problem, schedule_model, outcome, locked)
