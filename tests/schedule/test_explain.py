@@ -87,6 +87,19 @@ def test_a_calendar_with_every_date_lost_is_named() -> None:
     )
 
 
+def test_a_fixed_date_that_is_lost_says_so() -> None:
+    # The lake's dawn is fixed to the first date, and that date is lost (--lost-day).
+    scheduling = problem(
+        [scene("1", 60, ["maya"], "a", fixed=DAYS[0]), scene("2", 60, ["maya"], "a")],
+        DAYS[1:],
+        [actor("maya", 900, DAYS)],
+        [place("a", DAYS)],
+    )
+    assert explain(scheduling, time_limit=5) == (
+        f"scene 1 must be shot on {DAYS[0].day} March, which is not a shoot date",
+    )
+
+
 def test_a_scene_no_day_can_hold_is_named_at_once_in_a_feature() -> None:
     """The 120-scene generated feature with sunrise and sunset: scene 44, a night exterior of
     3h48 at a set open until 22:00, cannot fit the 3h30 of dark it gets. The whole model

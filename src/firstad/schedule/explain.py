@@ -331,7 +331,11 @@ def _describe_window(problem: SchedulingProblem, indexed: IndexedProblem, index:
 
 def _describe_fixed_date(problem: SchedulingProblem, indexed: IndexedProblem, index: int) -> str:
     job = problem.scene(indexed.scenes[index].number)
-    return f"scene {job.number} must be shot on {_day(job.fixed_date)}"
+    sentence = f"scene {job.number} must be shot on {_day(job.fixed_date)}"
+    # A lost day, a day off or a date outside the calendar: the whole conflict on its own.
+    if job.fixed_date is not None and job.fixed_date not in problem.dates:
+        sentence += ", which is not a shoot date"
+    return sentence
 
 
 def _describe_ordering(problem: SchedulingProblem, indexed: IndexedProblem, index: int) -> str:
