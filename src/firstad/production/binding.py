@@ -226,19 +226,19 @@ def _check_unused_names(context: Context, breakdown: Breakdown, production: Prod
         for name in (name for name in member.characters if name not in characters):
             key = dotted("cast", index, "characters")
             message = f"character {name!r} ({member.actor}) never appears in the script"
-            context.warn(key, message + _did_you_mean(name, characters))
+            context.warn(key, message + _did_you_mean(name, {name: name for name in characters}))
     sets = {set_key(scene.location): scene.location for scene in breakdown.scenes}
     for index, place in enumerate(production.locations):
         for name in (name for name in place.sets if set_key(name) not in sets):
             key = dotted("locations", index, "sets")
             message = f"set {name!r} ({place.name}) is not a set of the script"
-            near = difflib.get_close_matches(set_key(name), list(sets), n=1)
-            context.warn(key, message + (f"; did you mean {sets[near[0]]!r}?" if near else ""))
+            context.warn(key, message + _did_you_mean(set_key(name), sets))
 
 
-def _did_you_mean(name: str, candidates: set[str]) -> str:
-    near = difflib.get_close_matches(name, sorted(candidates), n=1)
-    return f"; did you mean {near[0]!r}?" if near else ""
+def _did_you_mean(key: str, spellings: Mapping[str, str]) -> str:
+    """A hint naming the spelling whose key is closest to ``key``, or ''."""
+    near = difflib.get_close_matches(key, sorted(spellings), n=1)
+    return f"; did you mean {spellings[near[0]]!r}?" if near else ""
 
 
 def _check_requests(
