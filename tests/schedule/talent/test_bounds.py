@@ -14,8 +14,10 @@ import random
 import numpy as np
 
 from firstad.schedule.talent.bounds import (
+    _crossing_bound,
     _one_side_bound,
     _side_bound,
+    _weighted_side,
     crossing_gain,
     lower_bound,
     lower_bound_parts,
@@ -170,10 +172,55 @@ def _group_alone(data: Data, q: int, group: int) -> int:
 def test_side_bound_is_the_exact_pay_of_a_small_group() -> None:
     for data, q, front, _ in _cases(2026, 40, 5):
         group = front & int(np.bitwise_or.reduce(data[0][_bits(q)]))
-        smith = _one_side_bound(data, np.int64(q), np.int64(group))
+        smith = _one_side_bound(data, np.int64(q), np.int64(group), data[3])
         exact = _side_bound(data, np.int64(q), np.int64(group))
         alone = _group_alone(data, q, group) if group else 0
         assert smith <= exact == alone, (q, group)
+
+
+def test_weighted_side_bound_is_the_exact_pay_at_those_costs() -> None:
+    # The crossing bound leaves each actor part of their cost: the side bound at those costs
+    # (zero for some actors) is still the exact pay of the group alone, or Smith's relaxation
+    # of it past EXACT_GROUP actors.
+    generator = random.Random(411)
+    for data, q, front, _ in _cases(2027, 40, 5):
+        group = front & int(np.bitwise_or.reduce(data[0][_bits(q)]))
+        weights = np.array([generator.choice((0, 1, 3, 8)) for _ in data[3]], dtype=np.int64)
+        reweighted = (data[0], data[1], data[2], weights, *data[4:])
+        alone = _group_alone(reweighted, q, group) if group else 0
+        smith = _one_side_bound(data, np.int64(q), np.int64(group), weights)
+        assert smith <= _weighted_side(data, np.int64(q), np.int64(group), weights) == alone
+
+
+def test_crossing_bound_holds_and_often_beats_the_sides_alone() -> None:
+    # The flow of the crossing bound against brute force, on reachable states of instances with
+    # many shared scenes, where it should gain over the sides alone on a good share of them.
+    generator = random.Random(1101)
+    states = gained = 0
+    for _ in range(300):
+        instance = TalentInstance(
+            "crossing",
+            tuple(generator.randint(1, 4) for _ in range(7)),
+            tuple(generator.randint(1, 30) for _ in range(6)),
+            tuple(tuple(generator.random() < 0.5 for _ in range(7)) for _ in range(6)),
+        )
+        reduction = reduce(instance)
+        if not reduction.durations:
+            continue
+        data = search_data(reduction)
+        for q, front, back in _reachable_states(generator, data, 8):
+            both = front & back
+            front_only, back_only = front & ~both, back & ~both
+            if not front_only or not back_only:
+                continue
+            state = (np.int64(q), np.int64(front), np.int64(back))
+            weak, separate = lower_bound_parts(data, *state)
+            crossing = _crossing_bound(data, np.int64(q), np.int64(front_only), np.int64(back_only))
+            assert weak - separate + crossing <= _state_value(data, q, front, back), state
+            states += 1
+            gained += crossing > separate
+    assert states > 100
+    assert gained > states // 5
 
 
 def test_lower_bound_is_exact_when_every_actor_is_on_location_from_both_sides() -> None:

@@ -24,7 +24,9 @@ from the front (``front``) and from the back (``back``). Its value counts the pa
 More terms add to those: the holding that the actors not yet started cannot avoid among
 themselves (groups.py); the pay of the one-sided actors during the scenes none of them is in,
 which pairs waiting from opposite sides must cover between them (``_uncovered_days_pay``); and,
-in ``strong_lower_bound``, the same pairs counted together (``_crossing_bound``).
+in ``strong_lower_bound``, the one-sided actors' costs split between such pairs, which must
+together cover the middle and their shared scenes, and the group bounds at the costs left
+(``_crossing_bound``; it replaces the group bounds when larger).
 """
 
 from __future__ import annotations
@@ -77,7 +79,8 @@ def crossing_gain(data, q, front, back, separate):  # type: ignore[no-untyped-de
     if q == 0:
         return np.int64(0)
     both = front & back
-    return max(np.int64(0), _crossing_bound(data, q, front & ~both, back & ~both) - separate)
+    front_only, back_only = front & ~both, back & ~both
+    return max(np.int64(0), _crossing_bound(data, q, front_only, back_only) - separate)
 
 
 @compiled
@@ -195,81 +198,75 @@ def _uncovered_days_pay(data, q, front_only, back_only):  # type: ignore[no-unty
 
 @compiled
 def _crossing_bound(data, q, front_only, back_only):  # type: ignore[no-untyped-def]
-    """Pay of the one-sided actors when pairs that share a scene are counted together.
+    """Pay of the one-sided actors when actors waiting from opposite sides share the cost.
 
-    An actor ``f`` waiting from the front and an actor ``b`` waiting from the back who share
-    remaining scenes cover the whole middle between them, and both are there for every shared
-    scene: ``f`` stays until the last shared scene ends, ``b`` is there from when the first one
-    starts, so their stays add up to at least the ``T`` remaining days plus the days of all the
-    shared scenes. With each also present at least on their own days, the cheaper way to split
-    that is a bound on the pair (see ``_pair_bound``). Pairs taken greedily by gain, each actor
-    at most once, plus the one-sided bound of the actors left unpaired, bound the pay of both
-    groups. (Our own bound; it is the two-ended counterpart of the pairwise holding bounds of
-    Qin et al. 2016, and the brute-force tests check it on mid-search states.)
+    A front actor ``f`` and a back actor ``b`` who share remaining scenes cover the whole middle
+    between them, and both are there for every shared scene: ``f`` stays until the last shared
+    scene ends, ``b`` is there from when the first one starts, so their stays add up to at least
+    the ``T`` remaining days plus the days of the shared scenes. Split each actor's daily cost
+    into parts: ``y`` of ``f``'s and ``y`` of ``b``'s make a pair that pays at least
+    ``y * (T + shared)``, and what is left of each actor's cost pays at least the group bound of
+    its side at those reduced costs (``_weighted_side``). Whatever the split, the parts bound the
+    pay of both groups, each part on its own. The split is a flow taken greedily: pairs by their
+    gain over the actors' own days, each as much as both actors have left. (Our own bound; it
+    generalises the pairwise holding bounds of Qin et al. 2016 to two ends, and the brute-force
+    tests check it on mid-search states.)
     """
     if front_only == 0 or back_only == 0:
         return np.int64(0)
     actor_scenes, costs, duration_table = data[2], data[3], data[4]
-    own, gains = data[9], data[8]
+    own, gains, left = data[9], data[8], data[16]
     actor_count = costs.shape[0]
     days = mask_sum(q, duration_table)
     for actor in range(actor_count):
         if ((front_only | back_only) >> actor) & 1:
             own[actor] = mask_sum(actor_scenes[actor] & q, duration_table)
+            left[actor] = costs[actor]
     for first in range(actor_count):
         if not (front_only >> first) & 1:
             continue
         for second in range(actor_count):
-            gains[first, second] = -1
+            gains[first, second] = 0
             if not (back_only >> second) & 1:
                 continue
             shared = actor_scenes[first] & actor_scenes[second] & q
             if shared == 0:
                 continue
             covered = days + mask_sum(shared, duration_table)
-            pair = _pair_bound(costs[first], costs[second], own[first], own[second], covered)
-            gains[first, second] = pair - costs[first] * own[first] - costs[second] * own[second]
-    paired = np.int64(0)
+            gains[first, second] = covered - own[first] - own[second]
     total = np.int64(0)
     while True:
         best_gain = np.int64(0)
         best_first = -1
         best_second = -1
         for first in range(actor_count):
-            if not (front_only >> first) & 1 or (paired >> first) & 1:
+            if not (front_only >> first) & 1 or left[first] == 0:
                 continue
             for second in range(actor_count):
-                if (paired >> second) & 1 or not (back_only >> second) & 1:
+                if not (back_only >> second) & 1 or left[second] == 0:
                     continue
                 if gains[first, second] > best_gain:
                     best_gain, best_first, best_second = gains[first, second], first, second
         if best_first < 0:
             break
-        paired |= (np.int64(1) << best_first) | (np.int64(1) << best_second)
-        total += best_gain + costs[best_first] * own[best_first]
-        total += costs[best_second] * own[best_second]
-    if paired == 0:
+        flow = min(left[best_first], left[best_second])
+        left[best_first] -= flow
+        left[best_second] -= flow
+        # The pair pays (own days + gain) per unit of flow.
+        total += flow * (best_gain + own[best_first] + own[best_second])
+    if total == 0:
         return np.int64(0)
-    total += _side_bound(data, q, front_only & ~paired)
-    total += _side_bound(data, q, back_only & ~paired)
-    return total
+    total += _weighted_side(data, q, front_only, left)
+    return total + _weighted_side(data, q, back_only, left)
 
 
 @compiled
-def _pair_bound(first_cost, second_cost, first_own, second_own, covered):  # type: ignore[no-untyped-def]
-    """Least of ``first_cost * x + second_cost * y`` with ``x >= first_own``, ``y >= second_own``
-    and ``x + y >= covered``: one of the two stays is as short as it can be."""
-    first_short = first_cost * first_own + second_cost * max(second_own, covered - first_own)
-    second_short = second_cost * second_own + first_cost * max(first_own, covered - second_own)
-    return min(first_short, second_short)
-
-
-@compiled
-def _one_side_bound(data, q, group):  # type: ignore[no-untyped-def]
-    """Pay of actors on location from one edge until their last remaining scene (see module)."""
+def _one_side_bound(data, q, group, weights):  # type: ignore[no-untyped-def]
+    """Pay of actors on location from one edge until their last remaining scene (see module),
+    actor ``a`` paid ``weights[a]`` a day."""
     if group == 0:
         return np.int64(0)
-    scene_actors, durations, actor_scenes, costs, duration_table, cost_table = data[:6]
+    scene_actors, durations, actor_scenes, duration_table = data[0], data[1], data[2], data[4]
     # Scratch buffers shared by every call (the bound never calls itself): no allocation per node.
     jobs, members = data[6], data[7]
     actor_count = actor_scenes.shape[0]
@@ -278,18 +275,21 @@ def _one_side_bound(data, q, group):  # type: ignore[no-untyped-def]
     own_days = np.int64(0)
     for actor in range(actor_count):
         if (group >> actor) & 1:
-            own_days += costs[actor] * mask_sum(actor_scenes[actor] & q, duration_table)
+            own_days += weights[actor] * mask_sum(actor_scenes[actor] & q, duration_table)
     for scene in range(scene_actors.shape[0]):
         if (q >> scene) & 1:
             cast = scene_actors[scene] & group
-            if cast:
-                cast_cost = mask_sum(cast, cost_table)
+            cast_cost = 0.0
+            squares = 0.0
+            for actor in range(actor_count):
+                if (cast >> actor) & 1:
+                    cast_cost += weights[actor]
+                    squares += weights[actor] * weights[actor]
+            if cast_cost > 0:
                 share = durations[scene] / cast_cost
-                squares = 0.0
                 for actor in range(actor_count):
                     if (cast >> actor) & 1:
                         jobs[actor] += share
-                        squares += costs[actor] * costs[actor]
                 shared += share * (cast_cost * cast_cost - squares) / 2.0
     # jobs[a] is p_a / c_a here: Smith's rule orders by it.
     count = 0
@@ -308,8 +308,8 @@ def _one_side_bound(data, q, group):  # type: ignore[no-untyped-def]
     relaxed = 0.0
     for index in range(count):
         actor = members[index]
-        elapsed += jobs[actor] * costs[actor]
-        relaxed += costs[actor] * elapsed
+        elapsed += jobs[actor] * weights[actor]
+        relaxed += weights[actor] * elapsed
     return max(own_days, np.int64(np.ceil(relaxed + shared - 1e-6)))
 
 
@@ -340,9 +340,9 @@ def _side_bound(data, q, group):  # type: ignore[no-untyped-def]
     if cache_keys[slot, 0] == group and cache_keys[slot, 1] == scenes:
         return cache_values[slot]
     if count > EXACT_GROUP:
-        value = _one_side_bound(data, scenes, group)
+        value = _one_side_bound(data, scenes, group, costs)
     else:
-        value = _group_alone(data, scenes, count)
+        value = _group_alone(data, scenes, count, costs)
     cache_keys[slot, 0] = group
     cache_keys[slot, 1] = scenes
     cache_values[slot] = value
@@ -350,7 +350,7 @@ def _side_bound(data, q, group):  # type: ignore[no-untyped-def]
 
 
 @compiled
-def _group_alone(data, scenes, count):  # type: ignore[no-untyped-def]
+def _group_alone(data, scenes, count, weights):  # type: ignore[no-untyped-def]
     """Exact pay of a small one-sided group alone: dynamic programming over who finishes first.
 
     Alone, the group's actors (``data[7][:count]``) can be finished one at a time: with the set
@@ -359,7 +359,7 @@ def _group_alone(data, scenes, count):  # type: ignore[no-untyped-def]
     ``g(S) = min over a in S of g(S - a) + c_a d(scenes(S))``, the exact optimum of the problem
     the single-machine bound relaxes.
     """
-    actor_scenes, costs, duration_table, members = data[2], data[3], data[4], data[7]
+    actor_scenes, duration_table, members = data[2], data[4], data[7]
     union, least = data[12], data[13]
     union[0] = 0
     least[0] = 0
@@ -373,6 +373,29 @@ def _group_alone(data, scenes, count):  # type: ignore[no-untyped-def]
             if days < 0:
                 union[subset] = union[smaller] | (actor_scenes[members[index]] & scenes)
                 days = mask_sum(union[subset], duration_table)
-            best = min(best, least[smaller] + costs[members[index]] * days)
+            best = min(best, least[smaller] + weights[members[index]] * days)
         least[subset] = best
     return least[(1 << count) - 1]
+
+
+@compiled
+def _weighted_side(data, q, group, weights):  # type: ignore[no-untyped-def]
+    """``_side_bound`` of the actors of ``group`` paid ``weights`` a day (not remembered)."""
+    actor_scenes, duration_table, members = data[2], data[4], data[7]
+    count = 0
+    scenes = np.int64(0)
+    paid = np.int64(0)
+    for actor in range(actor_scenes.shape[0]):
+        if (group >> actor) & 1 and weights[actor] > 0:
+            members[count] = actor
+            scenes |= actor_scenes[actor]
+            paid |= np.int64(1) << actor
+            count += 1
+    scenes &= q
+    if count == 0:
+        return np.int64(0)
+    if count == 1:
+        return weights[members[0]] * mask_sum(scenes, duration_table)
+    if count > EXACT_GROUP:
+        return _one_side_bound(data, scenes, paid, weights)
+    return _group_alone(data, scenes, count, weights)
