@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 
+from firstad.schedule.chains import Chains, ChainTask, spare_cores
 from firstad.schedule.cpsat_model import ScheduleModel
 from firstad.schedule.day_search import Board, improve_days
 from firstad.schedule.day_shapes import ALL_OPENINGS, SEARCH_OPENINGS, DayShapes
@@ -21,6 +22,7 @@ from firstad.schedule.indexed import IndexedProblem
 from firstad.schedule.lns import Incumbent, improve, incumbent_from, incumbent_of_days
 from firstad.schedule.sequencing import DayPlan
 from firstad.schedule.solve import (
+    MAX_WORKERS,
     ProgressCallback,
     ProgressEvent,
     SolveOutcome,
@@ -101,6 +103,7 @@ def solve_by_lns(
             seed=seed,
             report=reporter(progress, started, time_limit, bound),
             patience=_patience(schedule_model.problem),
+            chains=MAX_WORKERS,
         )
         if isinstance(searched, SolveOutcome):
             searched.bound = bound
@@ -237,6 +240,7 @@ def _search_days(
     report: Callable[[int], None] | None,
     patience: int | None = None,
     openings: tuple[int, ...] = SEARCH_OPENINGS,
+    chains: int = 1,
 ) -> Incumbent | SolveOutcome:
     """Improve ``start`` by the day-assignment local search until ``until``, its blocks in
     the ``openings`` of their sets' hours (``day_shapes``).
@@ -247,7 +251,14 @@ def _search_days(
     """
     indexed = schedule_model.problem
     day_of = _day_list(start)
-    found = improve_days(
+    wall_until = time.time() + until - time.monotonic()
+    children = Chains(
+        [
+            ChainTask(indexed, tuple(day_of), wall_until, seed + chain, openings, patience)
+            for chain in range(1, 1 + spare_cores(chains))
+        ]
+    )
+    own = improve_days(
         indexed,
         day_of,
         deadline=until,
@@ -255,6 +266,11 @@ def _search_days(
         on_better=report,
         patience=patience,
         shapes=DayShapes(indexed, openings),
+    )
+    found = min(
+        (result for result in (own, *children.results()) if result is not None),
+        key=lambda result: result.cost,
+        default=None,
     )
     if found is None or found.cost >= start.cost:
         return start

@@ -1,0 +1,41 @@
+"""Day-search chains in child processes: a real second process, its answer used or left out."""
+
+from __future__ import annotations
+
+import random
+import time
+
+from firstad.model import Schedule
+from firstad.schedule.chains import Chains, ChainTask, spare_cores
+from firstad.schedule.day_search import Board
+from firstad.schedule.day_shapes import SEARCH_OPENINGS, DayShapes
+from firstad.schedule.evaluator import evaluate
+from firstad.schedule.indexed import index_problem
+from firstad.schedule.sequencing import shoot_day
+from tests.schedule.test_day_search import valid_boards, variants
+
+
+def test_a_child_chain_returns_a_clean_schedule_no_dearer_than_its_start() -> None:
+    problem = variants(1)[1]
+    indexed = index_problem(problem)
+    (start,) = valid_boards(indexed, random.Random(1), 1)
+    start_cost = Board(indexed, DayShapes(indexed), start).cost
+    task = ChainTask(indexed, tuple(start), time.time() + 1.0, 7, SEARCH_OPENINGS, None)
+    (found,) = Chains([task]).results()
+    assert found.cost <= start_cost
+    schedule = Schedule(days=tuple(shoot_day(indexed, plan) for plan in found.plans))
+    judged = evaluate(problem, schedule)
+    assert judged.violations == ()
+    assert judged.cost.total == found.cost
+
+
+def test_a_chain_that_fails_is_left_out() -> None:
+    indexed = index_problem(variants(1)[1])
+    # A start of the wrong length makes the child raise: its answer is simply missing.
+    broken = ChainTask(indexed, (0,), time.time() + 1.0, 0, SEARCH_OPENINGS, None)
+    assert Chains([broken]).results() == []
+
+
+def test_one_chain_a_core() -> None:
+    assert spare_cores(1) == 0
+    assert 0 <= spare_cores(4) <= 3
