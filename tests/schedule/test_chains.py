@@ -39,3 +39,13 @@ def test_a_chain_that_fails_is_left_out() -> None:
 def test_one_chain_a_core() -> None:
     assert spare_cores(1) == 0
     assert 0 <= spare_cores(4) <= 3
+
+
+def test_no_child_outlives_an_interrupted_search() -> None:
+    indexed = index_problem(variants(1)[1])
+    (start,) = valid_boards(indexed, random.Random(1), 1)
+    task = ChainTask(indexed, tuple(start), time.time() + 60.0, 0, SEARCH_OPENINGS, None)
+    with Chains([task]) as chains:
+        pass  # the caller's own search stopped at once
+    assert chains.children
+    assert all(child.returncode is not None for child in chains.children)

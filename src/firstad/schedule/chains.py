@@ -58,6 +58,17 @@ class Chains:
             if child is not None:
                 self.children.append(child)
 
+    def __enter__(self) -> Chains:
+        return self
+
+    def __exit__(self, *_exception: object) -> None:
+        # Interrupted (Ctrl-C, an error in the caller's search): no child outlives the caller.
+        for child in self.children:
+            if child.poll() is None:
+                child.kill()
+            if child.stdout is not None and not child.stdout.closed:
+                child.communicate()  # reaps it and closes its pipe
+
     def results(self) -> list[SearchResult]:
         """The children's results, waiting for them until their deadline and a grace."""
         found = []

@@ -252,26 +252,25 @@ def _search_days(
     indexed = schedule_model.problem
     day_of = _day_list(start)
     wall_until = time.time() + until - time.monotonic()
-    children = Chains(
-        [
-            ChainTask(indexed, tuple(day_of), wall_until, seed + chain, openings, patience)
-            for chain in range(1, 1 + spare_cores(chains))
-        ]
-    )
-    own = improve_days(
-        indexed,
-        day_of,
-        deadline=until,
-        seed=seed,
-        on_better=report,
-        patience=patience,
-        shapes=DayShapes(indexed, openings),
-    )
-    found = min(
-        (result for result in (own, *children.results()) if result is not None),
-        key=lambda result: result.cost,
-        default=None,
-    )
+    tasks = [
+        ChainTask(indexed, tuple(day_of), wall_until, seed + chain, openings, patience)
+        for chain in range(1, 1 + spare_cores(chains))
+    ]
+    with Chains(tasks) as children:
+        own = improve_days(
+            indexed,
+            day_of,
+            deadline=until,
+            seed=seed,
+            on_better=report,
+            patience=patience,
+            shapes=DayShapes(indexed, openings),
+        )
+        found = min(
+            (result for result in (own, *children.results()) if result is not None),
+            key=lambda result: result.cost,
+            default=None,
+        )
     if found is None or found.cost >= start.cost:
         return start
     judged = judge(found.plans)
