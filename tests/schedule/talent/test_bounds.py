@@ -215,7 +215,9 @@ def test_crossing_bound_holds_and_often_beats_the_sides_alone() -> None:
                 continue
             state = (np.int64(q), np.int64(front), np.int64(back))
             weak, separate = lower_bound_parts(data, *state)
-            crossing = _crossing_bound(data, np.int64(q), np.int64(front_only), np.int64(back_only))
+            crossing = _crossing_bound(
+                data, *state[:1], np.int64(front_only), np.int64(back_only), state[1] | state[2]
+            )
             assert weak - separate + crossing <= _state_value(data, q, front, back), state
             states += 1
             gained += crossing > separate

@@ -107,16 +107,16 @@ def test_preprocessing_keeps_the_cost(talent_dir: Path) -> None:
 
 def test_many_short_slices_reach_the_same_optimum(monkeypatch: pytest.MonkeyPatch) -> None:
     whole = [solve(generate(14, 7, seed)) for seed in range(3)]
-    # Slices of 40 nodes (more than the depth, so each makes progress): the search restarts
-    # from the root over its memo again and again, and the longer local search after a few
-    # slices may lower the bound in between.
-    monkeypatch.setattr(solver, "NODES_PER_SLICE", 40)
+    # Slices of 20 nodes (more than the depth, so each makes progress; the easiest of these
+    # takes under 30 in all): the search restarts from the root over its memo again and again,
+    # and the longer local search after a few slices may lower the bound in between.
+    monkeypatch.setattr(solver, "NODES_PER_SLICE", 20)
     monkeypatch.setattr(solver, "LONG_SEARCH_SLICES", 2)
     for seed, reference in enumerate(whole):
         instance = generate(14, 7, seed)
         result = solve(instance)
         assert reference.optimal
-        assert result.nodes > 40
+        assert result.nodes > 20
         assert result.optimal
         assert result.cost == result.lower_bound == reference.cost
         assert evaluate(instance, result.order).total == result.cost

@@ -24,9 +24,10 @@ from the front (``front``) and from the back (``back``). Its value counts the pa
 More terms add to those: the holding that the actors not yet started cannot avoid among
 themselves (groups.py); the pay of the one-sided actors during the scenes none of them is in,
 which pairs waiting from opposite sides must cover between them (``_uncovered_days_pay``); and,
-in ``strong_lower_bound``, the one-sided actors' costs split between such pairs, which must
-together cover the middle and their shared scenes, and the group bounds at the costs left
-(``_crossing_bound``; it replaces the group bounds when larger).
+in ``strong_lower_bound``, the one-sided actors' costs split between such pairs (or chains of a
+front actor, one not yet started and a back actor), whose stays must together cover the middle,
+and the group bounds at the costs left (``_crossing_bound``; it replaces the group bounds and
+the unstarted holding when larger).
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ from firstad.schedule.talent.masks import mask_sum
 INFINITY = np.int64(1) << np.int64(60)
 # One-sided groups up to this size get the exact bound of ``_side_bound`` (2**size states).
 EXACT_GROUP = 8
+# Room for the chains of ``_crossing_bound`` (more are left out: the bound holds with fewer).
+CROSSING_CHAINS = 4096
 
 
 @compiled
@@ -60,27 +63,28 @@ def lower_bound(data, q, front, back):  # type: ignore[no-untyped-def]
 
 @compiled
 def lower_bound_parts(data, q, front, back):  # type: ignore[no-untyped-def]
-    """``lower_bound``, and the part of it that bounds the one-sided actors (``crossing_gain``
-    may replace that part)."""
+    """``lower_bound``, and the part of it that ``crossing_gain`` may replace: the bound on the
+    one-sided actors and the holding of those not yet started."""
     if q == 0:
         return np.int64(0), np.int64(0)
     both = front & back
     front_only, back_only = front & ~both, back & ~both
     separate = _side_bound(data, q, front_only) + _side_bound(data, q, back_only)
     separate += _uncovered_days_pay(data, q, front_only, back_only)
-    held = _group_holding(data, q, front | back)
-    return _fixed_pay(data, q, front, back) + separate + held, separate
+    separate += _group_holding(data, q, front | back)
+    return _fixed_pay(data, q, front, back) + separate, separate
 
 
 @compiled
 def crossing_gain(data, q, front, back, separate):  # type: ignore[no-untyped-def]
-    """What ``strong_lower_bound`` adds to ``lower_bound``, given the one-sided part of the
+    """What ``strong_lower_bound`` adds to ``lower_bound``, given the replaceable part of the
     latter (``lower_bound_parts``): the crossing bound's excess over it, if any."""
     if q == 0:
         return np.int64(0)
     both = front & back
-    front_only, back_only = front & ~both, back & ~both
-    return max(np.int64(0), _crossing_bound(data, q, front_only, back_only) - separate)
+    return max(
+        np.int64(0), _crossing_bound(data, q, front & ~both, back & ~both, front | back) - separate
+    )
 
 
 @compiled
@@ -101,7 +105,8 @@ def quick_lower_bound(data, q, front, back):  # type: ignore[no-untyped-def]
 
 @compiled
 def strong_lower_bound(data, q, front, back):  # type: ignore[no-untyped-def]
-    """``lower_bound`` or, when larger, the bound that pairs actors waiting from opposite sides.
+    """``lower_bound`` or, when larger, the crossing bound (actors waiting from opposite sides,
+    and those not yet started between them, share their cost).
 
     It costs a few times more than ``lower_bound``; the search takes it only for the children it
     is about to enter, so that each node pays for one.
@@ -112,9 +117,9 @@ def strong_lower_bound(data, q, front, back):  # type: ignore[no-untyped-def]
     front_only, back_only = front & ~both, back & ~both
     separate = _side_bound(data, q, front_only) + _side_bound(data, q, back_only)
     separate += _uncovered_days_pay(data, q, front_only, back_only)
-    crossing = _crossing_bound(data, q, front_only, back_only)
-    held = _group_holding(data, q, front | back)
-    return _fixed_pay(data, q, front, back) + max(separate, crossing) + held
+    separate += _group_holding(data, q, front | back)
+    crossing = _crossing_bound(data, q, front_only, back_only, front | back)
+    return _fixed_pay(data, q, front, back) + max(separate, crossing)
 
 
 @compiled
@@ -197,67 +202,98 @@ def _uncovered_days_pay(data, q, front_only, back_only):  # type: ignore[no-unty
 
 
 @compiled
-def _crossing_bound(data, q, front_only, back_only):  # type: ignore[no-untyped-def]
-    """Pay of the one-sided actors when actors waiting from opposite sides share the cost.
+def _crossing_bound(data, q, front_only, back_only, started):  # type: ignore[no-untyped-def]
+    """The one-sided actors' pay and the holding of those not yet started, with the cost of
+    actors whose stays must cover the middle together shared between them.
 
     A front actor ``f`` and a back actor ``b`` who share remaining scenes cover the whole middle
-    between them, and both are there for every shared scene: ``f`` stays until the last shared
-    scene ends, ``b`` is there from when the first one starts, so their stays add up to at least
-    the ``T`` remaining days plus the days of the shared scenes. Split each actor's daily cost
-    into parts: ``y`` of ``f``'s and ``y`` of ``b``'s make a pair that pays at least
-    ``y * (T + shared)``, and what is left of each actor's cost pays at least the group bound of
-    its side at those reduced costs (``_weighted_side``). Whatever the split, the parts bound the
-    pay of both groups, each part on its own. The split is a flow taken greedily: pairs by their
-    gain over the actors' own days, each as much as both actors have left. (Our own bound; it
-    generalises the pairwise holding bounds of Qin et al. 2016 to two ends, and the brute-force
-    tests check it on mid-search states.)
+    between them (``f`` is there from its start until the shared scenes end, ``b`` from when they
+    start until the end), and so do ``f``, an actor ``w`` not yet started and ``b`` when ``w``
+    shares scenes with both (``w`` is there from its first scene to its last). Such a chain's
+    stays add up to at least the ``T`` remaining days plus, for each scene, its days times the
+    number of the chain's actors in it beyond the first: their own days plus the days of the
+    scenes none of them is in (the chain's gain). Split each actor's daily cost into parts: a
+    part ``y`` of every actor of a chain pays at least ``y`` times that; what is left of the
+    one-sided actors' cost pays at least the group bound of their side at those reduced costs
+    (``_weighted_side``), what is left of the others their own days (counted in ``_fixed_pay``,
+    as are the chain parts' own days of ``w``), and the actors not yet started and in no chain
+    their holding (groups.py). The parts bound the pay of disjoint shares of the actors' cost,
+    so they add up whatever the split. The split is a flow taken greedily, chains by gain, each
+    as much as its actors have left. (Our own bound; it generalises the pairwise holding bounds
+    of Qin et al. 2016 to two ends, and the brute-force tests check it on mid-search states.)
     """
     if front_only == 0 or back_only == 0:
         return np.int64(0)
     actor_scenes, costs, duration_table = data[2], data[3], data[4]
-    own, gains, left = data[9], data[8], data[16]
+    own, left, chains = data[9], data[16], data[19]
     actor_count = costs.shape[0]
-    days = mask_sum(q, duration_table)
+    waiting = np.int64(0)
     for actor in range(actor_count):
-        if ((front_only | back_only) >> actor) & 1:
+        if actor_scenes[actor] & q:
             own[actor] = mask_sum(actor_scenes[actor] & q, duration_table)
             left[actor] = costs[actor]
+            if not (started >> actor) & 1:
+                waiting |= np.int64(1) << actor
+    count = 0
     for first in range(actor_count):
         if not (front_only >> first) & 1:
             continue
         for second in range(actor_count):
-            gains[first, second] = 0
             if not (back_only >> second) & 1:
                 continue
-            shared = actor_scenes[first] & actor_scenes[second] & q
-            if shared == 0:
+            scenes = (actor_scenes[first] | actor_scenes[second]) & q
+            if actor_scenes[first] & actor_scenes[second] & q:
+                count = _add_chain(chains, count, first, second, -1, q & ~scenes, duration_table)
                 continue
-            covered = days + mask_sum(shared, duration_table)
-            gains[first, second] = covered - own[first] - own[second]
-    total = np.int64(0)
-    while True:
-        best_gain = np.int64(0)
-        best_first = -1
-        best_second = -1
-        for first in range(actor_count):
-            if not (front_only >> first) & 1 or left[first] == 0:
-                continue
-            for second in range(actor_count):
-                if not (back_only >> second) & 1 or left[second] == 0:
+            # Not sharing: joined through an actor not yet started (after the pairs: a chain
+            # of three only gains the days none of the three is in).
+            for middle in range(actor_count):
+                if not (waiting >> middle) & 1:
                     continue
-                if gains[first, second] > best_gain:
-                    best_gain, best_first, best_second = gains[first, second], first, second
-        if best_first < 0:
+                joint = actor_scenes[middle] & q
+                if joint & actor_scenes[first] and joint & actor_scenes[second]:
+                    free = q & ~(scenes | joint)
+                    count = _add_chain(chains, count, first, second, middle, free, duration_table)
+    total = np.int64(0)
+    joined = np.int64(0)
+    while True:
+        best = -1
+        for index in range(count):
+            if left[chains[index, 0]] == 0 or left[chains[index, 1]] == 0:
+                continue
+            if chains[index, 2] >= 0 and left[chains[index, 2]] == 0:
+                continue
+            if best < 0 or chains[index, 3] > chains[best, 3]:
+                best = index
+        if best < 0:
             break
-        flow = min(left[best_first], left[best_second])
-        left[best_first] -= flow
-        left[best_second] -= flow
-        # The pair pays (own days + gain) per unit of flow.
-        total += flow * (best_gain + own[best_first] + own[best_second])
+        first, second, middle = chains[best, 0], chains[best, 1], chains[best, 2]
+        flow = min(left[first], left[second])
+        if middle >= 0:
+            flow = min(flow, left[middle])
+            left[middle] -= flow
+            joined |= np.int64(1) << middle
+        left[first] -= flow
+        left[second] -= flow
+        total += flow * (chains[best, 3] + own[first] + own[second])
     if total == 0:
         return np.int64(0)
     total += _weighted_side(data, q, front_only, left)
-    return total + _weighted_side(data, q, back_only, left)
+    total += _weighted_side(data, q, back_only, left)
+    return total + _group_holding(data, q, started | joined)
+
+
+@compiled
+def _add_chain(chains, count, first, second, middle, free, duration_table):  # type: ignore[no-untyped-def]  # noqa: PLR0917
+    """Append a chain with a positive gain (the days of ``free``) while there is room."""
+    gain = mask_sum(free, duration_table)
+    if gain <= 0 or count == chains.shape[0]:
+        return count
+    chains[count, 0] = first
+    chains[count, 1] = second
+    chains[count, 2] = middle
+    chains[count, 3] = gain
+    return count + 1
 
 
 @compiled

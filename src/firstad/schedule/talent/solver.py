@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from firstad.schedule.talent import bestfirst
-from firstad.schedule.talent.bounds import EXACT_GROUP, strong_lower_bound
+from firstad.schedule.talent.bounds import CROSSING_CHAINS, EXACT_GROUP, strong_lower_bound
 from firstad.schedule.talent.evaluation import evaluate
 from firstad.schedule.talent.groups import EXACT_PATTERNS, MEMO_SLOTS, holding_groups
 from firstad.schedule.talent.heuristic import iterated_local_search, order_cost
@@ -119,7 +119,8 @@ def search_data(reduction: Reduction) -> tuple[np.ndarray, ...]:
     (groups.py), the scratch tables of ``_side_bound`` and ``groups.unstarted_holding`` (scene
     unions and least pay per subset), the cache of group bounds (keys, values), a scratch list
     of actors (``_uncovered_days_pay``), the memo of the holding of the actors not yet started
-    (set, value) and a scratch of merged casts and their days (groups.py).
+    (set, value), a scratch of merged casts and their days (groups.py) and one of the chains of
+    the crossing bound.
     """
     scene_actors = np.array(reduction.actor_masks, dtype=np.int64)
     durations = np.array(reduction.durations, dtype=np.int64)
@@ -154,6 +155,7 @@ def search_data(reduction: Reduction) -> tuple[np.ndarray, ...]:
         np.zeros(len(reduction.costs), dtype=np.int64),
         np.full((MEMO_SLOTS, 2), -1, dtype=np.int64),
         np.zeros((2, len(reduction.durations)), dtype=np.int64),
+        np.zeros((CROSSING_CHAINS, 4), dtype=np.int64),
     )
 
 
