@@ -24,8 +24,8 @@ from firstad.schedule.talent.kernel import children, popcount, transition
 
 # Columns of ``nodes``: the canonical state (front <= back), the pay so far, the bound on the
 # rest, the parent node, the scene shot to get here and how (see ``FRONT_BIT``, ``FLIP_BIT``),
-# and the weak bound with its one-sided part (bounds.lower_bound_parts), from which the strong
-# bound follows cheaply when the state comes up.
+# and the weak bound with the part of it the crossing bound may replace (bounds.lower_bound_parts),
+# from which the strong bound follows cheaply when the state comes up.
 Q, FRONT, BACK, PAID, ESTIMATE, PARENT, SCENE, FLAGS, WEAK, SEPARATE = range(10)
 NODE_COLUMNS = 10
 # The scene was shot at the front of the real schedule; the canonical state is the real one

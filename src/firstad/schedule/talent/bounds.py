@@ -26,8 +26,9 @@ themselves (groups.py); the pay of the one-sided actors during the scenes none o
 which pairs waiting from opposite sides must cover between them (``_uncovered_days_pay``); and,
 in ``strong_lower_bound``, the one-sided actors' costs split between such pairs (or chains of a
 front actor, one not yet started and a back actor), whose stays must together cover the middle,
-and the group bounds at the costs left (``_crossing_bound``; it replaces the group bounds and
-the unstarted holding when larger).
+and the group bounds at the costs left (``_crossing_bound``; when larger, it replaces the group
+bounds, the uncovered days' pay and the unstarted holding, which it counts for the actors in no
+chain).
 """
 
 from __future__ import annotations
