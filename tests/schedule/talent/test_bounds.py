@@ -26,7 +26,7 @@ from firstad.schedule.talent.bounds import (
 )
 from firstad.schedule.talent.instance import TalentInstance
 from firstad.schedule.talent.kernel import children, transition
-from firstad.schedule.talent.preprocess import reduce
+from firstad.schedule.talent.preprocess import Reduction, reduce
 from firstad.schedule.talent.solver import search_data
 
 Data = tuple[np.ndarray, ...]
@@ -223,6 +223,29 @@ def test_crossing_bound_holds_and_often_beats_the_sides_alone() -> None:
             gained += crossing > separate
     assert states > 100
     assert gained > states // 5
+
+
+def test_a_chain_through_an_actor_not_yet_started_covers_the_middle() -> None:
+    # Front actor f (0) and back actor b (1) share no scene; w (2), not yet started, shares one
+    # with each. The actor-less scene of 5 days keeps f, w or b waiting wherever it goes; the
+    # cheapest is w (3 a day), and only the chain f - w - b sees it.
+    reduction = Reduction(
+        groups=((0,), (1,), (2,), (3,), (4,)),
+        durations=(1, 1, 5, 1, 1),
+        actor_masks=(0b101, 0b110, 0, 0b001, 0b010),
+        costs=(10, 10, 3),
+        constant=0,
+        trailing=(),
+    )
+    data = search_data(reduction)
+    state = (np.int64(0b111), np.int64(0b001), np.int64(0b010))
+    value = _state_value(data, *(int(part) for part in state))
+    weak, separate = lower_bound_parts(data, *state)
+    assert value == weak + 15
+    assert (
+        _crossing_bound(data, *state[:1], state[1], state[2], state[1] | state[2]) == separate + 15
+    )
+    assert strong_lower_bound(data, *state) == value
 
 
 def test_lower_bound_is_exact_when_every_actor_is_on_location_from_both_sides() -> None:
