@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from firstad.cli.schedule import bound_lines
 from firstad.production import read_production
+from firstad.schedule.optimizer import OptimizeResult
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "night-ice"
@@ -138,3 +140,13 @@ def test_locks_and_pins_without_a_published_schedule_are_warned() -> None:
     assert run.returncode == 0, run.stderr
     assert "--lock keeps what a published schedule has: give it with --previous" in run.stderr
     assert "--pin keeps what a published schedule has: give it with --previous" in run.stderr
+
+
+def test_an_open_gap_is_read_out_and_a_closed_one_is_not() -> None:
+    open_gap = OptimizeResult(None, None, 80_000, 0.05, "feasible")
+    lines = bound_lines(open_gap)
+    assert lines[0] == "lower bound 80,000, gap 5.0% (feasible)"
+    assert "at most 5.0% could still be saved" in lines[1]
+    assert bound_lines(OptimizeResult(None, None, 80_000, 0.0, "optimal")) == [
+        "lower bound 80,000, gap 0.0% (optimal)"
+    ]

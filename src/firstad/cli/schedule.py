@@ -23,6 +23,7 @@ from firstad.model import Problem, format_eighths
 from firstad.pipeline import schedule_file
 
 if TYPE_CHECKING:
+    from firstad.schedule.optimizer import OptimizeResult
     from firstad.schedule.run import ScheduleOutcome
     from firstad.schedule.solve import ProgressEvent
 
@@ -164,8 +165,20 @@ def _print_cost(console: Console, outcome: ScheduleOutcome) -> None:
         return
     items = ", ".join(f"{name} {value:,}" for name, value in result.cost.as_dict().items())
     console.print(f"cost: {items}")
+    for line in bound_lines(result):
+        console.print(line)
+
+
+def bound_lines(result: OptimizeResult) -> list[str]:
+    """The bound and gap, and what an open gap means (a number alone reads as money lost)."""
     gap = "" if result.gap is None else f", gap {result.gap:.1%}"
-    console.print(f"lower bound {result.lower_bound:,}{gap} ({result.status})")
+    lines = [f"lower bound {result.lower_bound:,}{gap} ({result.status})"]
+    if result.gap is not None and result.gap > 0:
+        lines.append(
+            f"  no schedule costs less than {result.lower_bound:,}, so at most {result.gap:.1%} "
+            "could still be saved, usually less (docs/scheduling.md, 'Reading the gap')"
+        )
+    return lines
 
 
 def _exit_without_schedule(outcome: ScheduleOutcome) -> None:
