@@ -35,8 +35,9 @@ actors waiting from opposite sides, or a front actor, one not yet started and a 
 stays must cover the middle share their daily cost (a greedy flow), and the group bounds take the
 costs left. On sampled popped 24x12 states it raises the bound 10.6 % over the weak bound and 4.2 %
 over the old pair matching, for 2 us a state (7 at 40x20). Same run, interleaved, before -> after,
-60 s: 24x12 proven in 641k/38k/509k -> 270k/28k/254k expansions (cpu 15.0/1.0/13.1 -> 17.7/0.9/8.5
-s; the machine was loaded, wall up to twice cpu); 28x14 proven 2/3 -> 3/3 (seed 0 in 584k
+60 s: 24x12 proven in 641k/38k/509k -> 270k/28k/254k expansions (the machine was loaded, wall up to
+twice cpu; run alone, twice each, seeds 0 and 2 take 14.3-14.9 and 11.8-12.8 -> 8.2-8.3 and 7.4-7.6
+cpu s, and 28x14 seed 1 15.2-15.5 -> 11.8-12.6); 28x14 proven 2/3 -> 3/3 (seed 0 in 584k
 expansions, 31.5 s), seeds 1-2 in 481k/417k -> 329k/252k; 32x16 final gaps 4.6/9.6/7.3 ->
 1.9/7.2/4.5 %; 40x20 8.3/18.2/16.2 -> 7.0/15.2/15.6 %. Stopped at 2M stored states instead
 (machine-independent): 32x16 gaps 7.8/14.2/11.8 -> 5.5/11.4/8.6 %, 40x20 11.5/19.5/18.6 ->
