@@ -2,11 +2,11 @@
 
 For each seed, both searches of the optimizer run on the same problem with the same time and
 two workers: plain CP-SAT (``search="cpsat"``) and the local search (``search="lns"``: the
-day-assignment annealing of ``day_search``, then CP-SAT neighbourhoods; the default for large
-productions). For each: the time to the first violation-free schedule, the best cost at 5 s,
-20 s and the time limit, and the gap to the best proven lower bound (the capacity bound of
-``bounds.py`` or the optimizer's own, whichever is higher). Then the local/CP-SAT cost ratio
-(printed as lns/cpsat), and the saving over the
+day-assignment annealing of ``day_search``, one chain a worker (``chains``), then CP-SAT
+neighbourhoods; the default for large productions). For each: the time to the first
+violation-free schedule, the best cost at 5 s, 20 s and the time limit, and the gap to the best
+proven lower bound (the capacity bound of ``bounds.py`` or the optimizer's own, whichever is
+higher). Then the local/CP-SAT cost ratio (printed as lns/cpsat), and the saving over the
 crew's manual board (``manual.py``) — reported only when that board is complete and clean, so
 the two schedules shoot the same scenes. Then the best schedule is re-planned after losing its
 busiest day (``replan``: fewest strips moved, then cheapest), timed against the whole search.
