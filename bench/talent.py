@@ -42,18 +42,20 @@ expansions, 31.5 s), seeds 1-2 in 481k/417k -> 329k/252k; 32x16 final gaps 4.6/9
 1.9/7.2/4.5 %; 40x20 8.3/18.2/16.2 -> 7.0/15.2/15.6 %. Stopped at 2M stored states instead
 (machine-independent): 32x16 gaps 7.8/14.2/11.8 -> 5.5/11.4/8.6 %, 40x20 11.5/19.5/18.6 ->
 9.6/17.5/17.4 %, after about the same expansions. The pairs alone gave most of it; the chains
-through unstarted actors took 5-8 % fewer expansions to prove 24x12 and 28x14 on top. Tried and
-dropped: the exact two-ended optimum of the costliest one-sided actors (up to 10 casts), when a
-state comes up: 30-40 % fewer expansions but twice the time (25-40 us a call, three calls an
-expansion, a memo hit 10-23 %); with 8 casts, only after the pair bound: 5-20 % fewer expansions
-for 30-45 % more time. Stars (an actor and all its partners sharing one weight), partial flows and
-other greedy orders: under 0.1 % more bound. The crossing bound for every child: the same
-expansions, slower. The exact side bound up to 10 actors, or a large side split into its 8
-costliest and the rest: 40x20 gaps at 1-2M stored states 0.2-1 point lower for 1.0-2.2 times the
-cpu. What is left on sampled 24x12 and 28x14 states (15 scenes or fewer, bound 7-13 % below the
-value): the exact joint of the one-sided actors would close 35-55 % of it, the unstarted ones with
-one side 5-17 %. At 32x16 the search now stores 2M states in about 10 s, so its 16M cap (about 3
-GB) ends a run after 80-90 s.
+through unstarted actors took 5-8 % fewer expansions to prove 24x12 and 28x14 on top. Keeping the
+holding of the unstarted actors in chains at the least share of cost any has left: 0.2-0.6 % fewer
+expansions to prove, 32x16 gaps at 2M states 5.47/11.36/8.59 -> 5.43/11.25/8.24 % (the numbers
+above are without it). Tried and dropped: the exact two-ended optimum of the costliest one-sided
+actors (up to 10 casts), when a state comes up: 30-40 % fewer expansions but twice the time (25-40
+us a call, three calls an expansion, a memo hit 10-23 %); with 8 casts, only after the pair bound:
+5-20 % fewer expansions for 30-45 % more time. Stars (an actor and all its partners sharing one
+weight), partial flows and other greedy orders: under 0.1 % more bound. The crossing bound for
+every child: the same expansions, slower. The exact side bound up to 10 actors, or a large side
+split into its 8 costliest and the rest: 40x20 gaps at 1-2M stored states 0.2-1 point lower for
+1.0-2.2 times the cpu. What is left on sampled 24x12 and 28x14 states (15 scenes or fewer, bound
+7-13 % below the value): the exact joint of the one-sided actors would close 35-55 % of it, the
+unstarted ones with one side 5-17 %. At 32x16 the search now stores 2M states in about 10 s, so its
+16M cap (about 3 GB) ends a run after 80-90 s.
 """
 
 from __future__ import annotations

@@ -217,8 +217,10 @@ def _crossing_bound(data, q, front_only, back_only, started):  # type: ignore[no
     part ``y`` of every actor of a chain pays at least ``y`` times that; what is left of the
     one-sided actors' cost pays at least the group bound of their side at those reduced costs
     (``_weighted_side``), what is left of the others their own days (counted in ``_fixed_pay``,
-    as are the chain parts' own days of ``w``), and the actors not yet started and in no chain
-    their holding (groups.py). The parts bound the pay of disjoint shares of the actors' cost,
+    as are the chain parts' own days of ``w``), and what is left of the actors not yet started
+    their holding (groups.py): that of those in no chain or, when more, that of all of them
+    times the least share of its cost any has left (holding is linear in the costs for a
+    given order). The parts bound the pay of disjoint shares of the actors' cost,
     so they add up whatever the split. The split is a flow taken greedily, chains by gain, each
     as much as its actors have left. (Our own bound; it generalises the pairwise holding bounds
     of Qin et al. 2016 to two ends, and the brute-force tests check it on mid-search states.)
@@ -281,7 +283,24 @@ def _crossing_bound(data, q, front_only, back_only, started):  # type: ignore[no
         return np.int64(0)
     total += _weighted_side(data, q, front_only, left)
     total += _weighted_side(data, q, back_only, left)
-    return total + _group_holding(data, q, started | joined)
+    return total + _holding_left(data, q, started, joined, left)
+
+
+@compiled
+def _holding_left(data, q, started, joined, left):  # type: ignore[no-untyped-def]
+    """Holding of the actors not yet started at the costs ``left`` for those of ``joined``
+    (see ``_crossing_bound``)."""
+    costs = data[3]
+    held = _group_holding(data, q, started | joined)
+    if joined == 0:
+        return held
+    share = 1.0
+    for actor in range(costs.shape[0]):
+        if (joined >> actor) & 1:
+            share = min(share, left[actor] / costs[actor])
+    if share > 0:
+        held = max(held, np.int64(share * _group_holding(data, q, started)))
+    return held
 
 
 @compiled
