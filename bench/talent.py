@@ -45,17 +45,20 @@ expansions, 31.5 s), seeds 1-2 in 481k/417k -> 329k/252k; 32x16 final gaps 4.6/9
 through unstarted actors took 5-8 % fewer expansions to prove 24x12 and 28x14 on top. Keeping the
 holding of the unstarted actors in chains at the least share of cost any has left: 0.2-0.6 % fewer
 expansions to prove, 32x16 gaps at 2M states 5.47/11.36/8.59 -> 5.43/11.25/8.24 % (the numbers
-above are without it). Tried and dropped: the exact two-ended optimum of the costliest one-sided
-actors (up to 10 casts), when a state comes up: 30-40 % fewer expansions but twice the time (25-40
-us a call, three calls an expansion, a memo hit 10-23 %); with 8 casts, only after the pair bound:
-5-20 % fewer expansions for 30-45 % more time. Stars (an actor and all its partners sharing one
-weight), partial flows and other greedy orders: under 0.1 % more bound. The crossing bound for
-every child: the same expansions, slower. The exact side bound up to 10 actors, or a large side
-split into its 8 costliest and the rest: 40x20 gaps at 1-2M stored states 0.2-1 point lower for
-1.0-2.2 times the cpu. What is left on sampled 24x12 and 28x14 states (15 scenes or fewer, bound
-7-13 % below the value): the exact joint of the one-sided actors would close 35-55 % of it, the
-unstarted ones with one side 5-17 %. At 32x16 the search now stores 2M states in about 10 s, so its
-16M cap (about 3 GB) ends a run after 80-90 s.
+above are without it). A second paired run with it, 60 s, before -> after: 24x12 268k/28k/254k
+expansions; 28x14 proven 3/3 by both (seed 0 in 1085k -> 580k expansions, 35.6 -> 22.0 s; seeds 1-2
+12.6/15.4 -> 9.1/12.2 cpu s); 32x16 gaps 3.9/10.1/7.3 -> 2.2/7.3/4.6 %; 40x20 9.3/16.5/15.2 ->
+7.3/14.7/13.8 %. Tried and dropped: the exact two-ended optimum of the costliest one-sided actors
+(up to 10 casts), when a state comes up: 30-40 % fewer expansions but twice the time (25-40 us a
+call, three calls an expansion, a memo hit 10-23 %); with 8 casts, only after the pair bound: 5-20
+% fewer expansions for 30-45 % more time. Stars (an actor and all its partners sharing one weight),
+partial flows and other greedy orders: under 0.1 % more bound. The crossing bound for every child:
+the same expansions, slower. The exact side bound up to 10 actors, or a large side split into its 8
+costliest and the rest: 40x20 gaps at 1-2M stored states 0.2-1 point lower for 1.0-2.2 times the
+cpu. What is left on sampled 24x12 and 28x14 states (15 scenes or fewer, bound 7-13 % below the
+value): the exact joint of the one-sided actors would close 35-55 % of it, the unstarted ones with
+one side 5-17 %. At 32x16 the search now stores 2M states in about 10 s of cpu, so its 16M cap
+(about 3 GB) would end a run after about 80 s.
 """
 
 from __future__ import annotations
