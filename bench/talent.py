@@ -47,7 +47,7 @@ holding of the unstarted actors in chains at the least share of cost any has lef
 expansions to prove, 32x16 gaps at 2M states 5.47/11.36/8.59 -> 5.43/11.25/8.24 % (the numbers
 above are without it). A second paired run with it, 60 s, before -> after: 24x12 268k/28k/254k
 expansions; 28x14 proven 3/3 by both (seed 0 in 1085k -> 580k expansions, 35.6 -> 22.0 s; seeds 1-2
-12.6/15.4 -> 9.1/12.2 cpu s); 32x16 gaps 3.9/10.1/7.3 -> 2.2/7.3/4.6 %; 40x20 9.3/16.5/15.2 ->
+15.4/12.6 -> 12.2/9.1 cpu s); 32x16 gaps 3.9/10.1/7.3 -> 2.2/7.3/4.6 %; 40x20 9.3/16.5/15.2 ->
 7.3/14.7/13.8 %. Tried and dropped: the exact two-ended optimum of the costliest one-sided actors
 (up to 10 casts), when a state comes up: 30-40 % fewer expansions but twice the time (25-40 us a
 call, three calls an expansion, a memo hit 10-23 %); with 8 casts, only after the pair bound: 5-20
