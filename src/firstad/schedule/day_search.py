@@ -423,14 +423,7 @@ class _Neighbourhoods:
         location = board.problem.scenes[block[0]].location
         here = board.day_of[block[0]]
         common = self._common_days(block)
-        days = [
-            day
-            for day in common
-            if day != here
-            and any(
-                board.problem.scenes[other].location == location for other in board.scenes_on[day]
-            )
-        ]
+        days = [day for day in common if day != here and location in board.sets_on[day]]
         if not days:
             return []
         day = self.rng.choice(days)
