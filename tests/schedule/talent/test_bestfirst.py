@@ -12,13 +12,14 @@ from firstad.schedule.talent.solver import search_data, solve
 
 
 def _search(
-    instance: TalentInstance, bound: int, capacity: int, expansions: int
+    instance: TalentInstance, bound: int, capacity: int, expansions: int, margin: int = -1
 ) -> tuple[int, tuple[int, ...] | None, list[int]]:
-    """Run to the end in slices of ``expansions``; the status, the order found (reduced back
-    to the instance) and the least open value after each slice, all in the instance's pay."""
+    """Run to the end in slices of ``expansions`` (partial expansion at ``margin``); the status,
+    the order found (reduced back to the instance) and the least open value after each slice,
+    all in the instance's pay."""
     reduction = reduce(instance)
     data = search_data(reduction)
-    nodes, heap, table, control = bestfirst.new_arrays(capacity)
+    nodes, heap, table, control = bestfirst.new_arrays(capacity, margin)
     root = np.int64((1 << len(reduction.durations)) - 1)
     bestfirst.start(nodes, heap, table, control, root, 0)
     least_values = []
@@ -72,3 +73,36 @@ def test_grows_from_a_tiny_start_to_the_same_result() -> None:
     assert status == bestfirst.FOUND
     assert order is not None
     assert evaluate(instance, order).total == optimum
+
+
+def test_partial_expansion_finds_the_same_optimum() -> None:
+    for scenes, actors, seed in [(n, n // 2, seed) for n in range(6, 15, 2) for seed in range(5)]:
+        instance = generate(scenes, actors, seed)
+        optimum = solve(instance).cost
+        for margin in (0, 3, 40):
+            status, order, least_values = _search(instance, optimum, 1 << 8, 5, margin)
+            assert status == bestfirst.FOUND, (scenes, seed, margin)
+            assert order is not None
+            assert evaluate(instance, order).total == optimum
+            assert all(value <= optimum for value in least_values)
+            assert least_values == sorted(least_values)
+            status, order, _ = _search(instance, optimum - 1, 1 << 8, 1_000_000, margin)
+            assert status == bestfirst.EXHAUSTED
+            assert order is None
+
+
+def test_partial_expansion_stores_fewer_states() -> None:
+    instance = generate(20, 10, 0)
+    optimum = solve(instance).cost
+    stored = []
+    for margin in (-1, 0):
+        reduction = reduce(instance)
+        nodes, heap, table, control = bestfirst.new_arrays(1 << 16, margin)
+        root = np.int64((1 << len(reduction.durations)) - 1)
+        bestfirst.start(nodes, heap, table, control, root, 0)
+        control[bestfirst.EXPANSION_LIMIT] = 1 << 40
+        bound = np.int64(optimum - reduction.constant)
+        bestfirst.run(search_data(reduction), nodes, heap, table, control, bound)
+        assert control[bestfirst.STATUS] == bestfirst.FOUND
+        stored.append(int(control[bestfirst.NODE_COUNT]))
+    assert stored[1] < stored[0]

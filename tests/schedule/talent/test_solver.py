@@ -131,3 +131,22 @@ def test_stops_with_a_proven_bound_when_out_of_room(monkeypatch: pytest.MonkeyPa
     assert not result.optimal
     assert result.root_bound <= result.lower_bound < optimum <= result.cost
     assert evaluate(instance, result.order).total == result.cost
+
+
+def test_partial_expansion_when_out_of_room_keeps_the_optimum(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    instances = [generate(scenes, scenes // 2, seed) for scenes in (14, 16) for seed in range(4)]
+    optima = [solve(instance).cost for instance in instances]
+    # Room for about a thousand states: these searches switch to partial expansion midway.
+    monkeypatch.setattr(solver, "INITIAL_NODES", 1 << 6)
+    monkeypatch.setattr(solver, "MAX_NODES", 1 << 10)
+    proven = 0
+    for instance, optimum in zip(instances, optima, strict=True):
+        result = solve(instance)
+        assert result.lower_bound <= optimum <= result.cost
+        assert evaluate(instance, result.order).total == result.cost
+        if result.optimal:
+            assert result.cost == optimum
+            proven += result.nodes > 100
+    assert proven >= 3

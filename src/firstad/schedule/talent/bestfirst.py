@@ -43,7 +43,11 @@ EXPANSION_LIMIT = 3
 STATUS = 4
 GOAL = 5
 ENTRIES = 6
-CONTROL_SIZE = 7
+# Partial expansion (Yoshizumi et al. 2000): when at least 0, an expansion stores only the
+# children whose value is at most the parent's value plus this margin, and puts the parent back
+# at the least value of the others; -1 stores every child.
+PARTIAL_MARGIN = 7
+CONTROL_SIZE = 8
 
 RUNNING = 0
 EXHAUSTED = 1
@@ -104,6 +108,7 @@ def run(data, nodes, heap, table, control, bound):  # type: ignore[no-untyped-de
             # A better order found since (the bound only falls): nothing open is worth it.
             control[STATUS] = EXHAUSTED
             return
+        level = heap[0, 0] // DEPTH_KEY
         node = _pop(heap, control)
         if _stale(table, nodes, node):
             continue
@@ -128,13 +133,18 @@ def run(data, nodes, heap, table, control, bound):  # type: ignore[no-untyped-de
                 _push(heap, control, _key(paid + estimate, q), node)
                 continue
         control[EXPANSIONS] += 1
-        _expand(data, nodes, heap, table, control, node, bound, scenes)
+        _expand(data, nodes, heap, table, control, node, bound, level, scenes)
 
 
 @compiled
-def _expand(data, nodes, heap, table, control, node, bound, scenes):  # type: ignore[no-untyped-def]  # noqa: PLR0917
+def _expand(data, nodes, heap, table, control, node, bound, level, scenes):  # type: ignore[no-untyped-def]  # noqa: PLR0917
+    """Store the children of ``node`` (popped at value ``level``) worth keeping; with partial
+    expansion only those up to ``level`` plus the margin, the parent going back in the list at
+    the least value of the rest."""
     q, front, back = nodes[node, Q], nodes[node, FRONT], nodes[node, BACK]
     paid, parent_estimate = nodes[node, PAID], nodes[node, ESTIMATE]
+    margin = control[PARTIAL_MARGIN]
+    deferred = np.int64(-1)
     flipped = (nodes[node, FLAGS] & FLIP_BIT) != 0
     count, at_front = children(data, q, front, back, scenes)
     for index in range(count):
@@ -156,6 +166,12 @@ def _expand(data, nodes, heap, table, control, node, bound, scenes):  # type: ig
         estimate = max(weak, parent_estimate - cost)
         if child_paid + estimate > bound:
             continue
+        if margin >= 0 and child_paid + estimate > level + margin:
+            # Left for a later expansion of the parent; children already stored then are
+            # dominated by their own table entries.
+            if deferred < 0 or child_paid + estimate < deferred:
+                deferred = child_paid + estimate
+            continue
         child = control[NODE_COUNT]
         control[NODE_COUNT] += 1
         nodes[child, Q] = rest
@@ -172,6 +188,8 @@ def _expand(data, nodes, heap, table, control, node, bound, scenes):  # type: ig
         )
         _remember(table, control, rest, child_front, child_back, child_paid, child)
         _push(heap, control, _key(child_paid + estimate, rest), child)
+    if deferred >= 0:
+        _push(heap, control, _key(deferred, q), node)
 
 
 @compiled
@@ -303,19 +321,22 @@ def order_of(nodes: np.ndarray, goal: int) -> tuple[int, ...]:
 
 
 def new_arrays(
-    node_capacity: int,
+    node_capacity: int, margin: int = -1
 ) -> tuple[np.ndarray, np.ndarray, tuple[np.ndarray, np.ndarray, np.ndarray], np.ndarray]:
-    """Empty node list, heap, state table (twice the slots) and control for a search."""
+    """Empty node list, heap, state table (twice the slots) and control for a search, with
+    partial expansion at that ``margin`` (-1: off)."""
     table = (
         np.full((node_capacity * 2, 3), -1, dtype=np.int64),
         np.zeros(node_capacity * 2, dtype=np.int64),
         np.zeros(node_capacity * 2, dtype=np.int64),
     )
+    control = np.zeros(CONTROL_SIZE, dtype=np.int64)
+    control[PARTIAL_MARGIN] = margin
     return (
         np.zeros((node_capacity, NODE_COLUMNS), dtype=np.int64),
         np.zeros((node_capacity, 2), dtype=np.int64),
         table,
-        np.zeros(CONTROL_SIZE, dtype=np.int64),
+        control,
     )
 
 

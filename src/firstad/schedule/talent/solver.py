@@ -38,6 +38,10 @@ INITIAL_NODES = 1 << 16
 # table slots: past this many (about 3 GB) it stops as at the time limit. At 32x16 a minute
 # opens about 2M.
 MAX_NODES = 1 << 24
+# Once its arrays reach MAX_NODES, the best-first search stores only the children it is about to
+# need (partial expansion at this margin, bestfirst.PARTIAL_MARGIN; -1: never), which fills the
+# room left several times slower for some more time an expansion.
+PARTIAL_MARGIN = 0
 SIDE_CACHE_SLOTS = 1 << 16
 # Local search rounds per scene: before the search, and once it has run this many slices.
 QUICK_ROUNDS = 2
@@ -204,7 +208,9 @@ class _Search:
     def _best_first_search(
         self, started: float, time_limit: float | None, progress: Progress | None
     ) -> None:
-        nodes, heap, table, control = bestfirst.new_arrays(INITIAL_NODES)
+        nodes, heap, table, control = bestfirst.new_arrays(
+            INITIAL_NODES, PARTIAL_MARGIN if INITIAL_NODES >= MAX_NODES else -1
+        )
         bestfirst.start(nodes, heap, table, control, np.int64(self.root), self.lower)
         slices = 0
         expansions = NODES_PER_SLICE
@@ -224,6 +230,8 @@ class _Search:
                     self._report(progress)
                     return
                 nodes, heap, table = bestfirst.grown(nodes, heap, table)
+                if nodes.shape[0] >= MAX_NODES:
+                    control[bestfirst.PARTIAL_MARGIN] = PARTIAL_MARGIN
                 continue
             if status != bestfirst.PAUSED:
                 self._finish(nodes, int(control[bestfirst.GOAL]), status)
