@@ -38,12 +38,13 @@ INITIAL_NODES = 1 << 16
 # table slots: past this many (about 3 GB) it stops as at the time limit. At 32x16 and 40x20 a
 # cpu minute of full expansion stores about 7-8M.
 MAX_NODES = 1 << 24
-# Once half of MAX_NODES is in use, the search stores only the children whose value is at most
-# the parent's plus this margin (partial expansion, bestfirst.PARTIAL_MARGIN; -1: never). It then
-# fills the room left 3-10 times slower, at about twice the cpu for the same gain in bound: with
-# a 1M-state cap, 32x16 runs 2.8x longer before it stops, its gap 7.2/13.2/10.3 -> 5.4/11.3/8.5 %,
-# and 40x20 (still running at 60 s) 11.1/19.0/19.1 -> 9.4/16.5/15.8 % (switching at three
-# quarters: 6.0/12.1/9.1 and 8.7/16.8/16.1 %, stopping at 41-46 s).
+# Once three quarters of MAX_NODES are in use, the search stores only the children whose value is
+# at most the parent's plus this margin (partial expansion, bestfirst.PARTIAL_MARGIN; -1: never).
+# It then fills the room left 3-10 times slower, at about twice the cpu for the same gain in
+# bound. With a 1M-state cap, 32x16 then runs 1.7-2x longer before it stops, its gap 7.2/13.2/10.3
+# -> 6.0/12.1/9.1 %, and 40x20 11.1/19.0/19.1 -> 8.7/16.8/16.1 % (stopping at 41-46 s instead of
+# 12-25 s). Switching at half the room lasts longer (5.4/11.3/8.5 and 9.4/16.5/15.8 %), but at
+# 16M states that is within the 60 s of the frontier, whose 40x20 runs store about 8M.
 PARTIAL_MARGIN = 0
 SIDE_CACHE_SLOTS = 1 << 16
 # Local search rounds per scene: before the search, and once it has run this many slices.
@@ -223,7 +224,7 @@ class _Search:
                 int(control[bestfirst.EXPANSIONS] - before), time.perf_counter() - slice_started
             )
             self.nodes = int(control[bestfirst.EXPANSIONS])
-            if control[bestfirst.NODE_COUNT] >= MAX_NODES // 2:
+            if control[bestfirst.NODE_COUNT] >= MAX_NODES * 3 // 4:
                 # Near the end of the room: make what is left last.
                 control[bestfirst.PARTIAL_MARGIN] = PARTIAL_MARGIN
             status = control[bestfirst.STATUS]
