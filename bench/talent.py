@@ -59,6 +59,31 @@ cpu. What is left on sampled 24x12 and 28x14 states (15 scenes or fewer, bound 7
 value): the exact joint of the one-sided actors would close 35-55 % of it, the unstarted ones with
 one side 5-17 %. At 32x16 the search now stores 2M states in about 10 s of cpu, so its 16M cap
 (about 3 GB) would end a run after about 80 s.
+
+2026-12-02 (late), partial expansion (Yoshizumi et al. 2000; bestfirst.PARTIAL_MARGIN): an expansion
+stores only the children whose value is at most the parent's plus a margin and puts the parent back
+at the least value of the others. It saves memory, not time: every re-expansion computes the
+children's bounds again, and storing a child is cheap next to its bound (about 9 us). At a fixed 30
+cpu s, seed 0, full -> margins 0/300/1000/3000: 32x16 stores 4.0M -> 0.7/1.4/2.5/3.6M states, gap
+3.7 -> 5.6/4.5/4.2/3.9 %; 40x20 stores 3.4M -> 0.2/0.36/0.65/1.9M, gap 8.5 -> 10.4/9.5/8.9/8.5 %.
+Within 60 s the 16M cap is not reached (about 8M stored at 40x20), so the solver switches to it
+(margin 0) only once three quarters of the room is in use: a run then goes on instead of stopping.
+Capped at 1M states (machine-independent), 60 s, seeds 0-2: 32x16 stopped at 7-15 s with gaps
+7.2/13.2/10.3 %, now 1.7-2x later at 6.0/12.1/9.1 %; 40x20 stopped at 12-25 s with 11.1/19.0/19.1 %,
+now at 41-46 s with 8.7/16.8/16.1 %. Switching at half the room: 5.4/11.3/8.5 % and 9.4/16.5/15.8 %,
+but at 16M states that point falls inside a 60 s 40x20 run. The paired frontier, 60 s, interleaved,
+no switch -> switch at half the room (the same search until 8M states): 24x12 and 28x14 proven 3/3
+by both in the same expansions (24x12 268k/28k/254k, 28x14 580k/328k/251k; cpu 8.5-25.7 s, the same
+within noise); 32x16 gaps 2.26/7.45/4.70 -> 2.37/7.76/4.63 %; 40x20 6.98/14.84/13.80 ->
+7.30/14.96/14.11 % (the last seconds of the 32x16 and 40x20 runs partial: 5-16 % fewer expansions).
+With the switch at three quarters these runs keep the full search: 40x20 seed 0 paired again, 7.09 %
+(377k expansions) and 7.18 % (358k, the run that also loaded the compiled code). Tried and dropped:
+lazy child bounds (a child whose quick value, or the parent's less the step, is above the parent's
+value is stored without its bound, computed when it comes up): with the parent's bound less the step
+("pathmax") nearly every child's cheap value is the parent's own, so almost all bounds are computed
+anyway; at 30 cpu s 32x16 gap 3.8 -> 4.2 %, 40x20 8.6 -> 8.8 %, 7-17 % more states stored. Partial
+expansion on top of lazy bounds (margins 300 and 1000): 32x16 5.0/4.1 %, 40x20 10.2/8.9 %. What is
+left to gain at 60 s is the cost of a child's bound itself.
 """
 
 from __future__ import annotations
