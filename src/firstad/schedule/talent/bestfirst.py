@@ -10,8 +10,11 @@ lower bound on every order at any moment.
 
 Only states with ``g + h`` at most ``bound`` (one less than the best order known) are kept. A
 state is dropped when one with the same scenes left, no more actors waiting on either side (a
-state with more actors waiting is worth at least as much) and no more pay so far is known. The
-bounds use shared scratch buffers, so all of this runs in one thread.
+state with more actors waiting is worth at least as much) and no more pay so far is known. With
+partial expansion on (``PARTIAL_MARGIN``), an expansion stores only the children up to the
+parent's value plus the margin and puts the parent back at the least value of the rest, which
+saves memory for the time of computing its children again. The bounds use shared scratch
+buffers, so all of this runs in one thread.
 """
 
 from __future__ import annotations
