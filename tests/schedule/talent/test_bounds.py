@@ -194,22 +194,28 @@ def test_weighted_side_bound_is_the_exact_pay_at_those_costs() -> None:
         assert smith <= _weighted_side(data, np.int64(q), np.int64(group), weights) == alone
 
 
+def _seven_by_six(generator: random.Random, density: float) -> Data | None:
+    """The search data of a random 7-scene, 6-actor instance (None if nothing is left of it
+    once reduced): dense enough for actors to share scenes across the sides."""
+    instance = TalentInstance(
+        "dense",
+        tuple(generator.randint(1, 4) for _ in range(7)),
+        tuple(generator.randint(1, 30) for _ in range(6)),
+        tuple(tuple(generator.random() < density for _ in range(7)) for _ in range(6)),
+    )
+    reduction = reduce(instance)
+    return search_data(reduction) if reduction.durations else None
+
+
 def test_crossing_bound_holds_and_often_beats_the_sides_alone() -> None:
     # The flow of the crossing bound against brute force, on reachable states of instances with
     # many shared scenes, where it should gain over the sides alone on a good share of them.
     generator = random.Random(1101)
     states = gained = 0
     for _ in range(300):
-        instance = TalentInstance(
-            "crossing",
-            tuple(generator.randint(1, 4) for _ in range(7)),
-            tuple(generator.randint(1, 30) for _ in range(6)),
-            tuple(tuple(generator.random() < 0.5 for _ in range(7)) for _ in range(6)),
-        )
-        reduction = reduce(instance)
-        if not reduction.durations:
+        data = _seven_by_six(generator, 0.5)
+        if data is None:
             continue
-        data = search_data(reduction)
         for q, front, back in _reachable_states(generator, data, 8):
             both = front & back
             front_only, back_only = front & ~both, back & ~both
@@ -254,17 +260,10 @@ def test_holding_left_is_at_most_the_least_holding_at_the_costs_left() -> None:
     generator = random.Random(515)
     forced = lifted = 0
     for _ in range(150):
-        instance = TalentInstance(
-            "holding",
-            tuple(generator.randint(1, 4) for _ in range(7)),
-            tuple(generator.randint(1, 30) for _ in range(6)),
-            tuple(tuple(generator.random() < 0.45 for _ in range(7)) for _ in range(6)),
-        )
-        reduction = reduce(instance)
-        if not reduction.durations:
+        data = _seven_by_six(generator, 0.45)
+        if data is None:
             continue
-        data = search_data(reduction)
-        q = (1 << len(reduction.durations)) - 1
+        q = (1 << len(data[1])) - 1
         actors = data[3].shape[0]
         started = sum(1 << actor for actor in range(actors) if generator.random() < 0.2)
         unstarted = ((1 << actors) - 1) & ~started
