@@ -21,6 +21,7 @@ import pickle
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,8 @@ from firstad.schedule.indexed import IndexedProblem
 # Seconds a child may take past its deadline (start, unpickling, the last moves) before it
 # is stopped and left out.
 GRACE_SECONDS = 5.0
+# How often (seconds) a child checks that the process that started it is still there.
+ORPHAN_CHECK_SECONDS = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +112,7 @@ def _start(task: ChainTask) -> subprocess.Popen[bytes] | None:
         given.seek(0)
         try:
             return subprocess.Popen(
-                [sys.executable, "-m", "firstad.schedule.chains"],
+                [sys.executable, "-m", "firstad.schedule.chains", str(os.getpid())],
                 stdin=given,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,
@@ -131,7 +134,19 @@ def run_task(task: ChainTask) -> SearchResult | None:
     )
 
 
+def _exit_when_orphaned(parent: int) -> None:
+    # A caller killed outright (SIGKILL, or SIGTERM without the context manager's cleanup)
+    # cannot stop its children: each notices that it was handed to another parent and quits
+    # instead of searching on, for nobody, until its deadline.
+    while os.getppid() == parent:
+        time.sleep(ORPHAN_CHECK_SECONDS)
+    os._exit(1)
+
+
 def main() -> None:
+    # The caller's pid comes as the argument: by the time this runs, the caller may be gone.
+    caller = int(sys.argv[1]) if len(sys.argv) > 1 else os.getppid()
+    threading.Thread(target=_exit_when_orphaned, args=(caller,), daemon=True).start()
     task = pickle.loads(sys.stdin.buffer.read())
     sys.stdout.buffer.write(pickle.dumps(run_task(task)))
 
