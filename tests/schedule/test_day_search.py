@@ -10,7 +10,13 @@ from dataclasses import replace
 import pytest
 
 from firstad.model import MINUTES_PER_DAY, IntExt, Ordering, Schedule
-from firstad.schedule.day_search import END_TEMPERATURE, Board, Cooling, improve_days
+from firstad.schedule.day_search import (
+    END_TEMPERATURE,
+    Board,
+    Cooling,
+    _Neighbourhoods,
+    improve_days,
+)
 from firstad.schedule.day_shapes import ALL_OPENINGS, DayShapes, intersect
 from firstad.schedule.evaluator import evaluate
 from firstad.schedule.generator import Size, generate_problem
@@ -324,3 +330,101 @@ def test_a_frozen_search_starts_over_hot() -> None:
     assert cooling.temperature(31.0) == pytest.approx(600.0)
     assert cooling.temperature(100.0) == pytest.approx(END_TEMPERATURE)
     assert not cooling.frozen(40.0)  # the clock of the stall starts over too
+
+
+def _fresh_agrees(board: Board) -> None:
+    """What the board keeps as it moves (its prices, its remembered timing, its per-day and
+    per-set counts) is what a board built afresh on its assignment finds."""
+    fresh = Board(board.problem, board.shapes, board.day_of)
+    assert board.cost == fresh.cost
+    assert board.timed() == fresh.timed()
+    assert board.misplaced == fresh.misplaced
+    assert board.used == fresh.used
+    assert board.day_bits == fresh.day_bits
+    assert board.minutes_on == fresh.minutes_on
+    assert board.set_counts == fresh.set_counts
+    assert board.places_on == fresh.places_on
+    assert board.location_days == fresh.location_days
+    assert board.work_mask == fresh.work_mask
+    assert board.scenes_on == fresh.scenes_on
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_board_moved_and_moved_back_at_random_agrees_with_a_fresh_one(seed: int) -> None:
+    """Random moves of every kind the search makes, taken back at random, timed at random
+    (so the remembered timing is reused across moves and undos)."""
+    rng = random.Random(seed)
+    for problem in variants(seed):
+        indexed = index_problem(problem)
+        boards = valid_boards(indexed, rng, 1)
+        board = Board(indexed, DayShapes(indexed), boards[0] if boards else [0] * 16)
+        moves = _Neighbourhoods(board, rng)
+        for step in range(400):
+            proposal = moves.pick()
+            if not proposal:
+                continue
+            undo = board.relocate(proposal)
+            if rng.random() < 0.5:
+                board.timed()
+            if rng.random() < 0.6:
+                board.undo(undo)
+            if step % 10 == 0:
+                _fresh_agrees(board)
+        _fresh_agrees(board)
+
+
+def test_could_fit_is_the_test_it_was() -> None:
+    """``could_fit`` on a feature's random moves: what the search's first version answered
+    (its dictionaries of sets per day), move by move."""
+    indexed = index_problem(generate_problem(1, Size(scenes=60, cast=15, locations=12)))
+    rng = random.Random(0)
+    board = Board(indexed, DayShapes(indexed), random_assignment(indexed, rng))
+    moves = _Neighbourhoods(board, rng)
+    answers = []
+    for _ in range(3000):
+        proposal = moves.pick()
+        if not proposal:
+            continue
+        answers.append(board.could_fit(proposal))
+        assert answers[-1] == _could_fit_by_dictionaries(board, proposal)
+        undo = board.relocate(proposal)
+        if rng.random() < 0.7:
+            board.undo(undo)
+    assert 0 < sum(answers) < len(answers)
+
+
+def _could_fit_by_dictionaries(board: Board, moves: Sequence[tuple[int, int]]) -> bool:
+    rules = board.problem.rules
+    sets_on = [
+        {location: count for location, count in enumerate(counts) if count}
+        for counts in board.set_counts
+    ]
+    gained: dict[int, int] = {}
+    arriving: dict[int, dict[int, int]] = {}
+    for scene, day in moves:
+        old = board.day_of[scene]
+        if old == day:
+            continue
+        minutes, location = board.minutes[scene], board.locations[scene]
+        gained[day] = gained.get(day, 0) + minutes
+        gained[old] = gained.get(old, 0) - minutes
+        arriving.setdefault(day, {}).setdefault(location, 0)
+        arriving[day][location] += 1
+        arriving.setdefault(old, {}).setdefault(location, 0)
+        arriving[old][location] -= 1
+    for day, minutes in gained.items():
+        counts, change = sets_on[day], arriving[day]
+        if all(count <= 0 for count in change.values()):
+            continue
+        places = sum(1 for location, count in counts.items() if count + change.get(location, 0))
+        places += sum(
+            1 for location, count in change.items() if count > 0 and location not in counts
+        )
+        moves_there = places - 1
+        if rules.max_moves_per_day is not None and moves_there > rules.max_moves_per_day:
+            return False
+        if board.minutes_on[day] + minutes + moves_there * rules.move_minutes > (
+            rules.max_shoot_minutes
+        ):
+            return False
+    return True

@@ -13,7 +13,9 @@ Kirkpatrick et al. 1983). Here a move is priced and checked in microseconds:
 - a day's timing is worked out once per set of scenes and remembered (``day_shapes``);
 - across days, the earliest feasible call of each day in turn, after the rest from the days
   before it, is exact for feasibility: the wrap only moves with the call, so calling earlier
-  never hurts the days that follow.
+  never hurts the days that follow. A move is timed again from the first day it touches, and
+  only until the days fall back into their last timing;
+- a priced move that is refused is taken back by restoring the prices from before it.
 
 Stricter than the evaluator where the CP-SAT model is, so that every day found here can be
 locked and re-timed by the model: a location's scenes are shot in one block a day, inside one
@@ -28,7 +30,8 @@ from __future__ import annotations
 import math
 import random
 import time
-from collections.abc import Callable, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from firstad.schedule.day_shapes import DayShape, DayShapes
@@ -50,6 +53,55 @@ STALL_SHARE = 0.2
 CLOCK_EVERY = 64
 # Least seconds between two reports of a better schedule.
 REPORT_EVERY = 0.5
+# Day lists of bit masks remembered before the memo is cleared.
+DAY_LISTS_LIMIT = 100_000
+
+
+@dataclass(slots=True)
+class Undo:
+    """What ``Board.undo`` needs: the moves' (scene, old day) in order, and the prices before
+    them (the total, the used days, each touched day's shape and cost, each repriced actor's
+    cost), restored rather than recomputed: most priced moves are taken back."""
+
+    moves: list[tuple[int, int]]
+    total: int
+    used: int
+    days: list[tuple[int, DayShape | None, int]]
+    cast: list[tuple[int, int]]
+
+
+def _mask(days: Iterable[int]) -> int:
+    return sum(1 << day for day in days)
+
+
+@dataclass(slots=True)
+class _Timing:
+    """The board's days as ``timed`` last timed them: the ``plans`` of the used days in
+    order, with each one's ``casts`` and ``days``, up to the day it failed on (``reached``;
+    the day count when every day was timed); and the days moved since, from ``low`` to
+    ``high`` (none when ``low > high``)."""
+
+    plans: list[DayPlan]
+    casts: list[int]
+    days: list[int]
+    reached: int
+    low: int = 1 << 30
+    high: int = -1
+
+    def changed(self, low: int, high: int) -> None:
+        self.low, self.high = min(self.low, low), max(self.high, high)
+
+    def append(self, plan: DayPlan, cast: int) -> None:
+        self.plans.append(plan)
+        self.casts.append(cast)
+        self.days.append(plan.day)
+
+    def extend(self, other: _Timing, start: int) -> None:
+        """The rest of ``other`` from its plan ``start``, and how it ended."""
+        self.plans += other.plans[start:]
+        self.casts += other.casts[start:]
+        self.days += other.days[start:]
+        self.reached = other.reached
 
 
 class Board:
@@ -60,33 +112,49 @@ class Board:
         self.shapes = shapes
         self.day_of = list(day_of)
         days = problem.day_count
+        rules = problem.rules
         self.allowed = [frozenset(problem.allowed_days(scene)) for scene in range(len(day_of))]
+        self.allowed_masks = [_mask(allowed) for allowed in self.allowed]
         # Scenes on a day their cast, set, permit or fixed date rules out.
         self.misplaced = sum(day not in self.allowed[scene] for scene, day in enumerate(day_of))
+        # A day's scenes twice: a set, whose order of iteration the moves follow (kept as it
+        # always was, so a seed's search stays the same), and a bit mask, the memo's key.
         self.scenes_on: list[set[int]] = [set() for _ in range(days)]
+        self.day_bits = [0] * days
         self.minutes = [scene.minutes for scene in problem.scenes]
         self.locations = [scene.location for scene in problem.scenes]
-        # Per day: scene minutes, and how many scenes each set has there (a quick test of
-        # whether a move can fit at all, before the move is made and priced).
+        # Per day: scene minutes, and how many scenes each set has there and how many sets
+        # (a quick test of whether a move can fit at all, before it is made and priced); per
+        # set, the days it is used.
         self.minutes_on = [0] * days
-        self.sets_on: list[dict[int, int]] = [{} for _ in range(days)]
+        self.set_counts = [[0] * len(problem.locations) for _ in range(days)]
+        self.places_on = [0] * days
+        self.location_days = [0] * len(problem.locations)
+        self.max_moves = rules.max_moves_per_day
+        self.move_minutes = rules.move_minutes
+        self.max_minutes = rules.max_shoot_minutes
+        self.crew_rest = rules.crew_turnaround_minutes
+        # The rest when an actor works both days (the longer turnaround): also how far back
+        # a day's rest can reach.
+        self.longest_rest = max(rules.crew_turnaround_minutes, rules.turnaround_minutes)
+        self.timing = _Timing([], [], [], 0, low=0, high=days - 1)
+        cast_count = len(problem.cast)
+        self.scene_cast = [tuple(set(scene.cast)) for scene in problem.scenes]
+        self.work_count = [[0] * days for _ in range(cast_count)]
+        self.work_mask = [0] * cast_count
         for scene, day in enumerate(self.day_of):
             self.scenes_on[day].add(scene)
-            self._count(scene, day, 1)
+            self.day_bits[day] |= 1 << scene
+            self._place(scene, day)
+            for member in self.scene_cast[scene]:
+                self.work_count[member][day] += 1
+                self.work_mask[member] |= 1 << day
         self.day_shapes: list[DayShape | None] = [None] * days
         self.day_costs = [0] * days
         self.total = 0
         for day in range(days):
             self._reshape(day)
         self.used = sum(1 << day for day in range(days) if self.scenes_on[day])
-        cast_count = len(problem.cast)
-        self.scene_cast = [tuple(set(scene.cast)) for scene in problem.scenes]
-        self.work_count = [[0] * days for _ in range(cast_count)]
-        self.work_mask = [0] * cast_count
-        for scene, day in enumerate(self.day_of):
-            for member in self.scene_cast[scene]:
-                self.work_count[member][day] += 1
-                self.work_mask[member] |= 1 << day
         self.rates = [member.rate for member in problem.cast]
         self.drop_pickup = [member.drop_pickup for member in problem.cast]
         self.ordinals = [day_date.toordinal() for day_date in problem.dates]
@@ -106,11 +174,11 @@ class Board:
         return self.total
 
     def _reshape(self, day: int) -> None:
-        scenes = self.scenes_on[day]
-        shape = self.shapes.shape(frozenset(scenes)) if scenes else None
+        bits = self.day_bits[day]
+        shape = self.shapes.shape_of_bits(bits) if bits else None
         self.day_shapes[day] = shape
         # An impossible day costs as much as a whole shoot: the search leaves it at once.
-        cost = 0 if not scenes else IMPOSSIBLE if shape is None else shape.fixed_cost
+        cost = 0 if not bits else IMPOSSIBLE if shape is None else shape.fixed_cost
         self.total += cost - self.day_costs[day]
         self.day_costs[day] = cost
 
@@ -146,102 +214,158 @@ class Board:
 
     # --- moves ----------------------------------------------------------------------------
 
-    def relocate(self, moves: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-        """Move each ``(scene, day)``; returns the undo list (scene, old day)."""
-        undo: list[tuple[int, int]] = []
-        touched_days: set[int] = set()
-        touched_cast: set[int] = set()
+    def relocate(self, moves: Sequence[tuple[int, int]]) -> Undo:
+        """Move each ``(scene, day)``; returns what ``undo`` needs to take the moves back."""
+        undone: list[tuple[int, int]] = []
+        touched_days = 0
+        repriced: set[int] = set()
         for scene, day in moves:
             old = self.day_of[scene]
             if old == day:
                 continue
-            undo.append((scene, old))
-            self.misplaced += (day not in self.allowed[scene]) - (old not in self.allowed[scene])
-            self.day_of[scene] = day
-            self.scenes_on[old].discard(scene)
-            self.scenes_on[day].add(scene)
-            self._count(scene, old, -1)
-            self._count(scene, day, 1)
-            touched_days.update((old, day))
-            for member in self.scene_cast[scene]:
-                counts = self.work_count[member]
-                counts[old] -= 1
-                if counts[old] == 0:
-                    self.work_mask[member] &= ~(1 << old)
-                counts[day] += 1
-                self.work_mask[member] |= 1 << day
-                touched_cast.add(member)
-        self._refresh(touched_days, touched_cast)
-        return undo
+            undone.append((scene, old))
+            self._shift(scene, old, day, repriced)
+            touched_days |= (1 << old) | (1 << day)
+        return self._refresh(undone, touched_days, repriced)
 
-    def _refresh(self, days: set[int], cast: set[int]) -> None:
+    def _shift(self, scene: int, old: int, day: int, repriced: set[int]) -> None:
+        """One scene from ``old`` to ``day``: everything but the prices. Cast members whose
+        work days change go into ``repriced``. (The hottest code of the search: inlined.)"""
+        allowed = self.allowed_masks[scene]
+        self.misplaced += ((allowed >> old) & 1) - ((allowed >> day) & 1)
+        self.day_of[scene] = day
+        self.scenes_on[old].discard(scene)
+        self.scenes_on[day].add(scene)
+        bit, day_bits = 1 << scene, self.day_bits
+        day_bits[old] ^= bit
+        day_bits[day] |= bit
+        minutes, minutes_on = self.minutes[scene], self.minutes_on
+        minutes_on[old] -= minutes
+        minutes_on[day] += minutes
+        location = self.locations[scene]
+        counts = self.set_counts[old]
+        counts[location] -= 1
+        if not counts[location]:  # the set's last scene there
+            self.places_on[old] -= 1
+            self.location_days[location] ^= 1 << old
+        counts = self.set_counts[day]
+        counts[location] += 1
+        if counts[location] == 1:  # its first
+            self.places_on[day] += 1
+            self.location_days[location] |= 1 << day
+        work_mask = self.work_mask
+        for member in self.scene_cast[scene]:
+            counts = self.work_count[member]
+            counts[old] -= 1
+            if not counts[old]:
+                work_mask[member] ^= 1 << old
+                repriced.add(member)
+            counts[day] += 1
+            if counts[day] == 1:
+                work_mask[member] |= 1 << day
+                repriced.add(member)
+
+    def _refresh(self, undone: list[tuple[int, int]], days: int, cast: set[int]) -> Undo:
+        """Reprice the ``days`` (a bit mask) and ``cast`` the moves touched: an actor's price
+        changes only with their work days or the used days inside their span."""
+        undo = Undo(undone, self.total, self.used, [], [])
         used = self.used
-        for day in days:
+        while days:
+            low = days & -days
+            days ^= low
+            day = low.bit_length() - 1
+            undo.days.append((day, self.day_shapes[day], self.day_costs[day]))
             self._reshape(day)
-            if self.scenes_on[day]:
-                used |= 1 << day
+            if self.day_bits[day]:
+                used |= low
             else:
-                used &= ~(1 << day)
+                used &= ~low
         flipped = used ^ self.used
         self.used = used
+        if undo.days:
+            self.timing.changed(undo.days[0][0], undo.days[-1][0])
+        if flipped:
+            # A day starting or ending its use changes the holds of whoever's span covers it.
+            lowest, highest = (flipped & -flipped).bit_length() - 1, flipped.bit_length() - 1
+            for member, mask in enumerate(self.work_mask):
+                if mask and member not in cast:
+                    first, last = (mask & -mask).bit_length() - 1, mask.bit_length() - 1
+                    if first < highest and lowest < last:
+                        cast.add(member)
         for member in cast:
+            undo.cast.append((member, self.actor_costs[member]))
             self._reprice(member)
-        if not flipped:
-            return
-        # A day starting or ending its use changes the holds of whoever's span covers it.
-        lowest, highest = (flipped & -flipped).bit_length() - 1, flipped.bit_length() - 1
-        for member, mask in enumerate(self.work_mask):
-            if mask and member not in cast:
-                first, last = (mask & -mask).bit_length() - 1, mask.bit_length() - 1
-                if first < highest and lowest < last:
-                    self._reprice(member)
+        return undo
 
-    def undo(self, undo: list[tuple[int, int]]) -> None:
-        self.relocate(undo[::-1])
+    def undo(self, undo: Undo) -> None:
+        """Take back the moves of ``relocate``, in reverse, and restore the prices before."""
+        for scene, old in reversed(undo.moves):
+            self._shift(scene, self.day_of[scene], old, set())
+        self.total, self.used = undo.total, undo.used
+        for day, shape, cost in undo.days:
+            self.day_shapes[day], self.day_costs[day] = shape, cost
+        if undo.days:
+            self.timing.changed(undo.days[0][0], undo.days[-1][0])
+        for member, cost in undo.cast:
+            self.actor_costs[member] = cost
 
-    def _count(self, scene: int, day: int, step: int) -> None:
-        self.minutes_on[day] += step * self.minutes[scene]
-        counts = self.sets_on[day]
+    def _place(self, scene: int, day: int) -> None:
+        self.minutes_on[day] += self.minutes[scene]
         location = self.locations[scene]
-        left = counts.get(location, 0) + step
-        if left:
-            counts[location] = left
-        else:
-            del counts[location]
+        self.set_counts[day][location] += 1
+        if self.set_counts[day][location] == 1:
+            self.places_on[day] += 1
+            self.location_days[location] |= 1 << day
 
     def could_fit(self, moves: Sequence[tuple[int, int]]) -> bool:
         """False when the moves surely overfill a day: more sets than the moves per day allow,
         or more scene and move minutes than a day's hours. Cheap, and most random moves fail
         it, so the search tests it before making and pricing a move."""
-        rules = self.problem.rules
+        day_of, minutes, locations = self.day_of, self.minutes, self.locations
+        if len(moves) == 1:  # one scene (the commonest move): no dictionaries
+            scene, day = moves[0]
+            if day_of[scene] == day:
+                return True
+            arrives = self.set_counts[day][locations[scene]] == 0
+            return self._day_fits(day, minutes[scene], self.places_on[day] + arrives)
         gained: dict[int, int] = {}
         arriving: dict[int, dict[int, int]] = {}
         for scene, day in moves:
-            old = self.day_of[scene]
+            old = day_of[scene]
             if old == day:
                 continue
-            minutes, location = self.minutes[scene], self.locations[scene]
-            gained[day] = gained.get(day, 0) + minutes
-            gained[old] = gained.get(old, 0) - minutes
-            arriving.setdefault(day, {}).setdefault(location, 0)
-            arriving[day][location] += 1
-            arriving.setdefault(old, {}).setdefault(location, 0)
-            arriving[old][location] -= 1
-        for day, minutes in gained.items():
-            counts, change = self.sets_on[day], arriving[day]
-            if all(count <= 0 for count in change.values()):
+            scene_minutes, location = minutes[scene], locations[scene]
+            if day in gained:
+                gained[day] += scene_minutes
+                there = arriving[day]
+                there[location] = there.get(location, 0) + 1
+            else:
+                gained[day] = scene_minutes
+                arriving[day] = {location: 1}
+            if old in gained:
+                gained[old] -= scene_minutes
+                there = arriving[old]
+                there[location] = there.get(location, 0) - 1
+            else:
+                gained[old] = -scene_minutes
+                arriving[old] = {location: -1}
+        for day, change in arriving.items():
+            if max(change.values()) <= 0:
                 continue  # only scenes leaving: no more sets, no more minutes
-            places = sum(1 for location, count in counts.items() if count + change.get(location, 0))
-            places += sum(
-                1 for location, count in change.items() if count > 0 and location not in counts
-            )
-            moves_there = places - 1
-            if rules.max_moves_per_day is not None and moves_there > rules.max_moves_per_day:
-                return False
-            length = self.minutes_on[day] + minutes + moves_there * rules.move_minutes
-            if length > rules.max_shoot_minutes:
+            counts, places = self.set_counts[day], self.places_on[day]
+            for location, count in change.items():
+                before = counts[location]
+                places += (before + count > 0) - (before > 0)
+            if not self._day_fits(day, gained[day], places):
                 return False
         return True
+
+    def _day_fits(self, day: int, gained: int, places: int) -> bool:
+        """Whether ``day`` holds ``gained`` more scene minutes at ``places`` sets."""
+        moves_there = places - 1
+        if self.max_moves is not None and moves_there > self.max_moves:
+            return False
+        return self.minutes_on[day] + gained + moves_there * self.move_minutes <= self.max_minutes
 
     # --- validity across days -------------------------------------------------------------
 
@@ -251,35 +375,68 @@ class Board:
         run of days in a row, the orderings."""
         if self.misplaced:
             return None
-        rules = self.problem.rules
-        plans: list[DayPlan] = []
-        casts: list[int] = []
-        for day in range(self.problem.day_count):
-            shape = self.day_shapes[day]
-            if not self.scenes_on[day]:
+        plans = self._timed_days()
+        if plans is None or not self._days_in_a_row_ok(plans) or not self._orderings_ok():
+            return None
+        return list(plans)
+
+    def _timed_days(self) -> list[DayPlan] | None:
+        """The used days timed in turn, as ``timed``, from the last timing where it still
+        holds: the days before the first changed one are as they were, and once a day's
+        rest looks back only on days timed as before, so is every day after it."""
+        last, day_count = self.timing, self.problem.day_count
+        if last.low >= day_count or last.low > last.reached:
+            return last.plans if last.reached == day_count else None
+        keep = bisect_left(last.days, last.low)
+        timing = _Timing(last.plans[:keep], last.casts[:keep], last.days[:keep], day_count)
+        plans, casts = timing.plans, timing.casts
+        matched = -1  # plans[matched:] are the last timing's (days after the changed ones)
+        aligned = keep  # the last timing's first plan not before ``day``
+        for day in range(last.low, day_count):
+            if not self.day_bits[day]:
                 continue
+            shape = self.day_shapes[day]
             if shape is None:
-                return None
-            lowest = 0
-            for previous, previous_cast in zip(reversed(plans), reversed(casts), strict=True):
-                offset = MINUTES_PER_DAY * (self.ordinals[day] - self.ordinals[previous.day])
-                if offset >= previous.wrap_minute + max(
-                    rules.crew_turnaround_minutes, rules.turnaround_minutes
-                ):
+                timing.reached = day
+                break
+            lowest, stopped = self._earliest_after(plans, casts, day, shape.cast)
+            known = False  # the last timing has this day, and nothing moved up to it
+            if day > last.high:
+                while aligned < len(last.days) and last.days[aligned] < day:
+                    aligned += 1
+                known = aligned < len(last.days) and last.days[aligned] == day
+                if known and 0 <= matched <= stopped:
+                    timing.extend(last, aligned)
                     break
-                rest = rules.crew_turnaround_minutes
-                if previous_cast & shape.cast:
-                    rest = max(rest, rules.turnaround_minutes)
-                lowest = max(lowest, previous.wrap_minute + rest - offset)
             found = shape.earliest_call(lowest)
             if found is None:
-                return None
+                timing.reached = day
+                break
             call, blocks = found
-            plans.append(DayPlan(day, blocks, call, call + shape.length))
-            casts.append(shape.cast)
-        if not self._days_in_a_row_ok(plans) or not self._orderings_ok():
-            return None
-        return plans
+            if known and last.plans[aligned].call_minute == call:
+                matched = len(plans) if matched < 0 else matched
+            else:
+                matched = -1
+            timing.append(DayPlan(day, blocks, call, call + shape.length), shape.cast)
+        self.timing = timing
+        return plans if timing.reached == day_count else None
+
+    def _earliest_after(
+        self, plans: Sequence[DayPlan], casts: Sequence[int], day: int, cast: int
+    ) -> tuple[int, int]:
+        """The earliest call of ``day`` (minutes from its midnight) after the rest from the
+        ``plans`` before it, and the index of the plan that ends the look back (-1: none)."""
+        ordinal, lowest = self.ordinals[day], 0
+        index = len(plans) - 1
+        while index >= 0:
+            previous = plans[index]
+            offset = MINUTES_PER_DAY * (ordinal - self.ordinals[previous.day])
+            if offset >= previous.wrap_minute + self.longest_rest:
+                break
+            rest = self.longest_rest if casts[index] & cast else self.crew_rest
+            lowest = max(lowest, previous.wrap_minute + rest - offset)
+            index -= 1
+        return lowest, index
 
     def _days_in_a_row_ok(self, plans: Sequence[DayPlan]) -> bool:
         limit = self.problem.rules.max_consecutive_days
@@ -316,15 +473,25 @@ class SearchResult:
 
 
 class _Neighbourhoods:
-    """Random moves of one board: each returns a list of (scene, new day), or [] if none."""
+    """Random moves of one board: each returns a list of (scene, new day), or [] if none.
+
+    Days are bit masks here and day lists come from ``_days_in``; a move's lists are the
+    same sorted lists as filtering the allowed days one by one, so the same random draws
+    pick the same days."""
 
     def __init__(self, board: Board, rng: random.Random) -> None:
         self.board = board
         self.rng = rng
         problem = board.problem
-        self.allowed = board.allowed
-        self.allowed_lists = [sorted(days) for days in self.allowed]
+        self.allowed = board.allowed_masks
+        self.allowed_lists = [sorted(days) for days in board.allowed]
         self.scene_count = len(problem.scenes)
+        self.day_count = problem.day_count
+        # Each scene's best-paid actor: the first of the highest rate in its cast's order.
+        self.best_paid = [
+            max(cast, key=board.rates.__getitem__, default=None) for cast in board.scene_cast
+        ]
+        self.day_lists: dict[int, tuple[int, ...]] = {}
         # No move empties a whole day into the others: priced by trying each block on a few
         # days, it took half the search's time on the 120-scene bench and succeeded about once
         # in 5,000 tries; without it, bench seeds 1-3 x search seeds 0-1 at 60 s ended 4,373
@@ -343,67 +510,85 @@ class _Neighbourhoods:
     def pick(self) -> list[tuple[int, int]]:
         return self.rng.choice(self.kinds)()
 
-    def _target_day(self, allowed: Sequence[int], scenes: Sequence[int]) -> int:
+    def _days_in(self, mask: int) -> tuple[int, ...]:
+        """The days of a bit mask in order, remembered (a few thousand masks recur)."""
+        days = self.day_lists.get(mask)
+        if days is None:
+            if len(self.day_lists) > DAY_LISTS_LIMIT:
+                self.day_lists.clear()
+            days = self.day_lists[mask] = tuple(
+                day for day in range(self.day_count) if (mask >> day) & 1
+            )
+        return days
+
+    def _target_day(self, allowed: Sequence[int], mask: int, scenes: Sequence[int]) -> int:
         """Often a day the scenes' best-paid actor already works (no new day on payroll),
-        mostly a used day (joining work is what saves), sometimes any allowed day."""
+        mostly a used day (joining work is what saves), sometimes any allowed day (``allowed``,
+        as the bit ``mask`` too)."""
         board, rng = self.board, self.rng
         draw = rng.random()
         if draw < AFFINITY_SHARE:
-            member = max(
-                (member for scene in scenes for member in board.scene_cast[scene]),
-                key=board.rates.__getitem__,
-                default=None,
-            )
+            member = self._best_paid(scenes)
             if member is not None:
-                works = board.work_mask[member]
-                days = [day for day in allowed if (works >> day) & 1]
+                days = self._days_in(board.work_mask[member] & mask)
                 if days:
                     return rng.choice(days)
         if draw < USED_SHARE:
-            used = [day for day in allowed if board.scenes_on[day]]
+            used = self._days_in(board.used & mask)
             if used:
                 return rng.choice(used)
         return rng.choice(allowed)
+
+    def _best_paid(self, scenes: Sequence[int]) -> int | None:
+        """The first actor of the highest rate, the scenes' casts taken in order."""
+        rates = self.board.rates
+        best = None
+        for scene in scenes:
+            member = self.best_paid[scene]
+            if member is not None and (best is None or rates[member] > rates[best]):
+                best = member
+        return best
 
     def scene(self) -> list[tuple[int, int]]:
         scene = self.rng.randrange(self.scene_count)
         allowed = self.allowed_lists[scene]
         if len(allowed) < 2:
             return []
-        return [(scene, self._target_day(allowed, (scene,)))]
+        return [(scene, self._target_day(allowed, self.allowed[scene], (scene,)))]
 
     def swap(self) -> list[tuple[int, int]]:
         first = self.rng.randrange(self.scene_count)
         second = self.rng.randrange(self.scene_count)
         day_of = self.board.day_of
         one, two = day_of[first], day_of[second]
-        if one == two or two not in self.allowed[first] or one not in self.allowed[second]:
+        if one == two or not (self.allowed[first] >> two) & 1:
+            return []
+        if not (self.allowed[second] >> one) & 1:
             return []
         return [(first, two), (second, one)]
 
     def _random_block(self) -> list[int]:
         board = self.board
         scene = self.rng.randrange(self.scene_count)
-        day = board.day_of[scene]
-        location = board.problem.scenes[scene].location
+        location, locations = board.locations[scene], board.locations
         return [
-            other
-            for other in board.scenes_on[day]
-            if board.problem.scenes[other].location == location
+            other for other in board.scenes_on[board.day_of[scene]] if locations[other] == location
         ]
 
-    def _common_days(self, scenes: Sequence[int]) -> list[int]:
-        common = set(self.allowed[scenes[0]])
-        for scene in scenes[1:]:
+    def _common_days(self, scenes: Sequence[int]) -> int:
+        """The days every one of ``scenes`` may be shot on, as a bit mask."""
+        common = -1
+        for scene in scenes:
             common &= self.allowed[scene]
-        return sorted(common)
+        return common
 
     def block(self) -> list[tuple[int, int]]:
         block = self._random_block()
-        allowed = self._common_days(block)
+        mask = self._common_days(block)
+        allowed = self._days_in(mask)
         if len(allowed) < 2:
             return []
-        day = self._target_day(allowed, block)
+        day = self._target_day(allowed, mask, block)
         return [(scene, day) for scene in block]
 
     def block_swap(self) -> list[tuple[int, int]]:
@@ -412,7 +597,7 @@ class _Neighbourhoods:
         one, two = day_of[first[0]], day_of[second[0]]
         if one == two:
             return []
-        if two not in self._common_days(first) or one not in self._common_days(second):
+        if not (self._common_days(first) >> two) & 1 or not (self._common_days(second) >> one) & 1:
             return []
         return [(scene, two) for scene in first] + [(scene, one) for scene in second]
 
@@ -420,10 +605,9 @@ class _Neighbourhoods:
         """A set's block moved to another day the set is already used on: a rental day less."""
         block = self._random_block()
         board = self.board
-        location = board.problem.scenes[block[0]].location
         here = board.day_of[block[0]]
-        common = self._common_days(block)
-        days = [day for day in common if day != here and location in board.sets_on[day]]
+        elsewhere = board.location_days[board.locations[block[0]]] & ~(1 << here)
+        days = self._days_in(self._common_days(block) & elsewhere)
         if not days:
             return []
         day = self.rng.choice(days)
@@ -436,9 +620,9 @@ class _Neighbourhoods:
         if one == two:
             return []
         first, second = list(board.scenes_on[one]), list(board.scenes_on[two])
-        if any(two not in self.allowed[scene] for scene in first):
+        if not (self._common_days(first) >> two) & 1:
             return []
-        if any(one not in self.allowed[scene] for scene in second):
+        if not (self._common_days(second) >> one) & 1:
             return []
         return [(scene, two) for scene in first] + [(scene, one) for scene in second]
 

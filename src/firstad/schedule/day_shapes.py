@@ -145,6 +145,9 @@ class DayShapes:
         self.problem = problem
         self.openings = openings
         self.memo: dict[frozenset[int], DayShape | None] = {}
+        # The same shapes by the bit mask of their scenes: the day search keeps each day's
+        # mask as it moves scenes, a cheaper key than a new frozenset a move.
+        self.by_bits: dict[int, DayShape | None] = {}
         self.blocks: dict[frozenset[int], BlockShape | None] = {}
         self.cast_masks = [
             sum(1 << member for member in set(scene.cast)) for scene in problem.scenes
@@ -158,8 +161,18 @@ class DayShapes:
         if len(self.memo) > MEMO_LIMIT:
             self.memo.clear()
             self.blocks.clear()
+            self.by_bits.clear()
         shape = self._compute(scenes)
         self.memo[scenes] = shape
+        return shape
+
+    def shape_of_bits(self, bits: int) -> DayShape | None:
+        """``shape`` of the scenes whose bits are set in ``bits`` (scene ``s`` is ``1 << s``)."""
+        known = self.by_bits.get(bits, False)
+        if known is not False:
+            return known  # type: ignore[return-value]  # False is only the miss marker
+        shape = self.shape(frozenset(_bit_positions(bits)))
+        self.by_bits[bits] = shape
         return shape
 
     def _compute(self, scenes: frozenset[int]) -> DayShape | None:
@@ -223,6 +236,15 @@ class DayShapes:
         shape = _block_shape(self.problem, scenes, self.openings)
         self.blocks[scenes] = shape
         return shape
+
+
+def _bit_positions(bits: int) -> list[int]:
+    positions = []
+    while bits:
+        low = bits & -bits
+        positions.append(low.bit_length() - 1)
+        bits ^= low
+    return positions
 
 
 def _block_shape(
