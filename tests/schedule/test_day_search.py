@@ -361,9 +361,9 @@ def test_a_board_moved_and_moved_back_at_random_agrees_with_a_fresh_one(seed: in
         moves = _Neighbourhoods(board, rng)
         for step in range(400):
             proposal = moves.pick()
-            if not proposal:
+            if proposal is None:
                 continue
-            undo = board.relocate(proposal)
+            undo = board.make(proposal)
             if rng.random() < 0.5:
                 board.timed()
             if rng.random() < 0.6:
@@ -373,24 +373,69 @@ def test_a_board_moved_and_moved_back_at_random_agrees_with_a_fresh_one(seed: in
         _fresh_agrees(board)
 
 
+def _random_changes(board: Board, rng: random.Random) -> list[tuple[int, int]]:
+    """A few scenes to random days, or a set's block of a day, or two days' work swapped."""
+    scene_count, day_count = len(board.day_of), board.problem.day_count
+    draw = rng.random()
+    if draw < 0.4:
+        scenes = rng.sample(range(scene_count), rng.randint(1, 3))
+        return [(scene, rng.randrange(day_count)) for scene in scenes]
+    one, two = board.day_of[rng.randrange(scene_count)], rng.randrange(day_count)
+    if draw < 0.8:
+        location = board.locations[rng.choice(sorted(board.scenes_on[one]))]
+        block = [scene for scene in board.scenes_on[one] if board.locations[scene] == location]
+        return [(scene, two) for scene in block]
+    return [(scene, two) for scene in board.scenes_on[one]] + [
+        (scene, one) for scene in board.scenes_on[two]
+    ]
+
+
 def test_could_fit_is_the_test_it_was() -> None:
-    """``could_fit`` on a feature's random moves: what the search's first version answered
-    (its dictionaries of sets per day), move by move."""
+    """``could_fit`` (and ``block_fits``) on random moves of a feature: what the search's
+    first version answered (its dictionaries of sets per day), move by move."""
     indexed = index_problem(generate_problem(1, Size(scenes=60, cast=15, locations=12)))
     rng = random.Random(0)
     board = Board(indexed, DayShapes(indexed), random_assignment(indexed, rng))
-    moves = _Neighbourhoods(board, rng)
     answers = []
-    for _ in range(3000):
-        proposal = moves.pick()
-        if not proposal:
-            continue
-        answers.append(board.could_fit(proposal))
-        assert answers[-1] == _could_fit_by_dictionaries(board, proposal)
-        undo = board.relocate(proposal)
-        if rng.random() < 0.7:
+    for draw in range(3000):
+        changes = _random_changes(board, rng)
+        answers.append(board.could_fit(changes))
+        assert answers[-1] == _could_fit_by_dictionaries(board, changes)
+        scenes = [scene for scene, _ in changes]
+        one_block = len({(board.day_of[scene], board.locations[scene]) for scene in scenes})
+        if one_block == 1 and len({day for _, day in changes}) == 1:
+            assert board.block_fits(scenes, changes[0][1]) == answers[-1]
+        undo = board.relocate(changes)
+        if draw % 4:
             board.undo(undo)
-    assert 0 < sum(answers) < len(answers)
+    assert 0.1 < sum(answers) / len(answers) < 0.9
+
+
+def test_swapping_two_days_is_moving_their_scenes_one_by_one() -> None:
+    """``swap_days`` and its undo leave the board as ``relocate`` of the same scenes (in
+    the order of their days' sets) and its undo do, down to the order the sets iterate in:
+    the search's later moves follow that order."""
+    indexed = index_problem(generate_problem(2, Size(scenes=60, cast=15, locations=12)))
+    rng = random.Random(1)
+    day_of = random_assignment(indexed, rng)
+    bulk, one_by_one = (Board(indexed, DayShapes(indexed), day_of) for _ in range(2))
+    for draw in range(300):
+        one, two = rng.sample(range(indexed.day_count), 2)
+        changes = [(scene, two) for scene in one_by_one.scenes_on[one]]
+        changes += [(scene, one) for scene in one_by_one.scenes_on[two]]
+        undos = bulk.swap_days(one, two), one_by_one.relocate(changes)
+        if draw % 3:
+            bulk.undo(undos[0])
+            one_by_one.undo(undos[1])
+        assert bulk.cost == one_by_one.cost
+        assert [list(scenes) for scenes in bulk.scenes_on] == [
+            list(scenes) for scenes in one_by_one.scenes_on
+        ]
+        for name in ("day_of", "misplaced", "used", "day_bits", "minutes_on", "set_counts"):
+            assert getattr(bulk, name) == getattr(one_by_one, name)
+        for name in ("places_on", "location_days", "work_count", "work_mask", "actor_costs"):
+            assert getattr(bulk, name) == getattr(one_by_one, name)
+    _fresh_agrees(bulk)
 
 
 def _could_fit_by_dictionaries(board: Board, moves: Sequence[tuple[int, int]]) -> bool:

@@ -33,6 +33,7 @@ import time
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from firstad.schedule.day_shapes import DayShape, DayShapes
 from firstad.schedule.indexed import MINUTES_PER_DAY, IndexedProblem
@@ -68,6 +69,15 @@ class Undo:
     used: int
     days: list[tuple[int, DayShape | None, int]]
     cast: list[tuple[int, int]]
+    swapped: tuple[int, int] | None = None  # the days of a ``Board.swap_days``
+
+
+class Move(NamedTuple):
+    """A move the search proposes: each scene's new day (``changes``, in order), or two days
+    trading all their scenes (``swapped``: ``Board.swap_days``)."""
+
+    changes: Sequence[tuple[int, int]] = ()
+    swapped: tuple[int, int] | None = None
 
 
 def _mask(days: Iterable[int]) -> int:
@@ -228,6 +238,66 @@ class Board:
             touched_days |= (1 << old) | (1 << day)
         return self._refresh(undone, touched_days, repriced)
 
+    def make(self, move: Move) -> Undo:
+        """Make a proposed move; returns what ``undo`` needs to take it back."""
+        if move.swapped is not None:
+            return self.swap_days(*move.swapped)
+        return self.relocate(move.changes)
+
+    def swap_days(self, one: int, two: int) -> Undo:
+        """``relocate`` every scene of day ``one`` to ``two`` and every scene of ``two`` to
+        ``one`` (each day's scenes in its set's order), in bulk: the days trade their counts
+        whole, and only the sets' adds and discards go scene by scene."""
+        first, second = list(self.scenes_on[one]), list(self.scenes_on[two])
+        undone = [(scene, one) for scene in first] + [(scene, two) for scene in second]
+        for scene in first:
+            self.scenes_on[one].discard(scene)
+            self.scenes_on[two].add(scene)
+        for scene in second:
+            self.scenes_on[two].discard(scene)
+            self.scenes_on[one].add(scene)
+        repriced = self._trade(one, two, first, second)
+        undo = self._refresh(undone, (1 << one) | (1 << two), repriced)
+        undo.swapped = (one, two)
+        return undo
+
+    def _trade(
+        self, one: int, two: int, leaving_one: list[int], leaving_two: list[int]
+    ) -> set[int]:
+        """Days ``one`` and ``two`` trade all their scenes (``leaving_one``, ``leaving_two``):
+        everything but the sets of scenes and the prices. Returns the cast members whose work
+        days change."""
+        day_of, allowed = self.day_of, self.allowed_masks
+        for scene in leaving_one:
+            day_of[scene] = two
+            self.misplaced += ((allowed[scene] >> one) & 1) - ((allowed[scene] >> two) & 1)
+        for scene in leaving_two:
+            day_of[scene] = one
+            self.misplaced += ((allowed[scene] >> two) & 1) - ((allowed[scene] >> one) & 1)
+        bits, minutes, sets, places = (
+            self.day_bits,
+            self.minutes_on,
+            self.set_counts,
+            self.places_on,
+        )
+        bits[one], bits[two] = bits[two], bits[one]
+        minutes[one], minutes[two] = minutes[two], minutes[one]
+        sets[one], sets[two] = sets[two], sets[one]
+        places[one], places[two] = places[two], places[one]
+        both = (1 << one) | (1 << two)
+        scenes = leaving_one + leaving_two
+        for location in {self.locations[scene] for scene in scenes}:
+            if ((self.location_days[location] >> one) ^ (self.location_days[location] >> two)) & 1:
+                self.location_days[location] ^= both
+        repriced = set()
+        for member in {member for scene in scenes for member in self.scene_cast[scene]}:
+            counts = self.work_count[member]
+            counts[one], counts[two] = counts[two], counts[one]
+            if ((self.work_mask[member] >> one) ^ (self.work_mask[member] >> two)) & 1:
+                self.work_mask[member] ^= both
+                repriced.add(member)
+        return repriced
+
     def _shift(self, scene: int, old: int, day: int, repriced: set[int]) -> None:
         """One scene from ``old`` to ``day``: everything but the prices. Cast members whose
         work days change go into ``repriced``. (The hottest code of the search: inlined.)"""
@@ -299,8 +369,17 @@ class Board:
 
     def undo(self, undo: Undo) -> None:
         """Take back the moves of ``relocate``, in reverse, and restore the prices before."""
-        for scene, old in reversed(undo.moves):
-            self._shift(scene, self.day_of[scene], old, set())
+        if undo.swapped is None:
+            for scene, old in reversed(undo.moves):
+                self._shift(scene, self.day_of[scene], old, set())
+        else:
+            one, two = undo.swapped
+            back: dict[int, list[int]] = {one: [], two: []}  # scenes going back to each day
+            for scene, old in reversed(undo.moves):
+                self.scenes_on[self.day_of[scene]].discard(scene)
+                self.scenes_on[old].add(scene)
+                back[old].append(scene)
+            self._trade(one, two, back[two], back[one])
         self.total, self.used = undo.total, undo.used
         for day, shape, cost in undo.days:
             self.day_shapes[day], self.day_costs[day] = shape, cost
@@ -359,6 +438,14 @@ class Board:
             if not self._day_fits(day, gained[day], places):
                 return False
         return True
+
+    def block_fits(self, block: Sequence[int], day: int) -> bool:
+        """``could_fit`` of moving ``block`` (scenes of one set on one day) to ``day``."""
+        if self.day_of[block[0]] == day:
+            return True
+        arrives = self.set_counts[day][self.locations[block[0]]] == 0
+        gained = sum(self.minutes[scene] for scene in block)
+        return self._day_fits(day, gained, self.places_on[day] + arrives)
 
     def _day_fits(self, day: int, gained: int, places: int) -> bool:
         """Whether ``day`` holds ``gained`` more scene minutes at ``places`` sets."""
@@ -507,7 +594,8 @@ class _Neighbourhoods:
             self.join_set,
         )
 
-    def pick(self) -> list[tuple[int, int]]:
+    def pick(self) -> Move | None:
+        """A random move that could fit (``Board.could_fit``), or None."""
         return self.rng.choice(self.kinds)()
 
     def _days_in(self, mask: int) -> tuple[int, ...]:
@@ -549,23 +637,27 @@ class _Neighbourhoods:
                 best = member
         return best
 
-    def scene(self) -> list[tuple[int, int]]:
+    def scene(self) -> Move | None:
         scene = self.rng.randrange(self.scene_count)
         allowed = self.allowed_lists[scene]
         if len(allowed) < 2:
-            return []
-        return [(scene, self._target_day(allowed, self.allowed[scene], (scene,)))]
+            return None
+        day = self._target_day(allowed, self.allowed[scene], (scene,))
+        return Move([(scene, day)]) if self.board.block_fits((scene,), day) else None
 
-    def swap(self) -> list[tuple[int, int]]:
+    def swap(self) -> Move | None:
         first = self.rng.randrange(self.scene_count)
         second = self.rng.randrange(self.scene_count)
         day_of = self.board.day_of
         one, two = day_of[first], day_of[second]
         if one == two or not (self.allowed[first] >> two) & 1:
-            return []
+            return None
         if not (self.allowed[second] >> one) & 1:
-            return []
-        return [(first, two), (second, one)]
+            return None
+        return self._fitting([(first, two), (second, one)])
+
+    def _fitting(self, changes: list[tuple[int, int]]) -> Move | None:
+        return Move(changes) if self.board.could_fit(changes) else None
 
     def _random_block(self) -> list[int]:
         board = self.board
@@ -575,33 +667,38 @@ class _Neighbourhoods:
             other for other in board.scenes_on[board.day_of[scene]] if locations[other] == location
         ]
 
-    def _common_days(self, scenes: Sequence[int]) -> int:
+    def _common_days(self, scenes: Iterable[int]) -> int:
         """The days every one of ``scenes`` may be shot on, as a bit mask."""
         common = -1
         for scene in scenes:
             common &= self.allowed[scene]
         return common
 
-    def block(self) -> list[tuple[int, int]]:
+    def block(self) -> Move | None:
         block = self._random_block()
         mask = self._common_days(block)
         allowed = self._days_in(mask)
         if len(allowed) < 2:
-            return []
+            return None
         day = self._target_day(allowed, mask, block)
-        return [(scene, day) for scene in block]
+        return self._block_to(block, day)
 
-    def block_swap(self) -> list[tuple[int, int]]:
+    def _block_to(self, block: list[int], day: int) -> Move | None:
+        if not self.board.block_fits(block, day):
+            return None
+        return Move([(scene, day) for scene in block])
+
+    def block_swap(self) -> Move | None:
         first, second = self._random_block(), self._random_block()
         day_of = self.board.day_of
         one, two = day_of[first[0]], day_of[second[0]]
         if one == two:
-            return []
+            return None
         if not (self._common_days(first) >> two) & 1 or not (self._common_days(second) >> one) & 1:
-            return []
-        return [(scene, two) for scene in first] + [(scene, one) for scene in second]
+            return None
+        return self._fitting([(scene, two) for scene in first] + [(scene, one) for scene in second])
 
-    def join_set(self) -> list[tuple[int, int]]:
+    def join_set(self) -> Move | None:
         """A set's block moved to another day the set is already used on: a rental day less."""
         block = self._random_block()
         board = self.board
@@ -609,22 +706,22 @@ class _Neighbourhoods:
         elsewhere = board.location_days[board.locations[block[0]]] & ~(1 << here)
         days = self._days_in(self._common_days(block) & elsewhere)
         if not days:
-            return []
-        day = self.rng.choice(days)
-        return [(scene, day) for scene in block]
+            return None
+        return self._block_to(block, self.rng.choice(days))
 
-    def day_swap(self) -> list[tuple[int, int]]:
+    def day_swap(self) -> Move | None:
+        """Two days trade all their scenes. Always fits: the search's board is valid, so each
+        day's work fits where the other's did."""
         board, rng = self.board, self.rng
         one = board.day_of[rng.randrange(self.scene_count)]
         two = rng.randrange(board.problem.day_count)
         if one == two:
-            return []
-        first, second = list(board.scenes_on[one]), list(board.scenes_on[two])
-        if not (self._common_days(first) >> two) & 1:
-            return []
-        if not (self._common_days(second) >> one) & 1:
-            return []
-        return [(scene, two) for scene in first] + [(scene, one) for scene in second]
+            return None
+        if not (self._common_days(board.scenes_on[one]) >> two) & 1:
+            return None
+        if not (self._common_days(board.scenes_on[two]) >> one) & 1:
+            return None
+        return Move(swapped=(one, two))
 
 
 @dataclass(slots=True)
@@ -705,12 +802,10 @@ def improve_days(
             temperature = cooling.temperature(now)
         tried += 1
         proposal = moves.pick()
-        if not proposal:
-            continue
-        if not board.could_fit(proposal):
+        if proposal is None:
             continue
         priced += 1
-        undo = board.relocate(proposal)
+        undo = board.make(proposal)
         cost = board.cost
         delta = cost - current
         if delta > 0 and rng.random() >= math.exp(-delta / temperature):
