@@ -373,38 +373,52 @@ def test_a_board_moved_and_moved_back_at_random_agrees_with_a_fresh_one(seed: in
         _fresh_agrees(board)
 
 
-def _random_changes(board: Board, rng: random.Random) -> list[tuple[int, int]]:
-    """A few scenes to random days, or a set's block of a day, or two days' work swapped."""
+def _random_block(board: Board, rng: random.Random) -> list[int]:
+    """The scenes of a random scene's set on its day."""
+    scene = rng.randrange(len(board.day_of))
+    day, location = board.day_of[scene], board.locations[scene]
+    return [other for other in board.scenes_on[day] if board.locations[other] == location]
+
+
+def _random_fit_test(board: Board, rng: random.Random) -> tuple[list[tuple[int, int]], bool]:
+    """Random changes, and what the test made for their kind says of them (``block_fits``
+    or ``trade_fits``; ``could_fit`` itself for a few scenes to random days, or two days'
+    work swapped)."""
     scene_count, day_count = len(board.day_of), board.problem.day_count
     draw = rng.random()
-    if draw < 0.4:
+    if draw < 0.2:
         scenes = rng.sample(range(scene_count), rng.randint(1, 3))
-        return [(scene, rng.randrange(day_count)) for scene in scenes]
-    one, two = board.day_of[rng.randrange(scene_count)], rng.randrange(day_count)
-    if draw < 0.8:
-        location = board.locations[rng.choice(sorted(board.scenes_on[one]))]
-        block = [scene for scene in board.scenes_on[one] if board.locations[scene] == location]
-        return [(scene, two) for scene in block]
-    return [(scene, two) for scene in board.scenes_on[one]] + [
-        (scene, one) for scene in board.scenes_on[two]
-    ]
+        changes = [(scene, rng.randrange(day_count)) for scene in scenes]
+        return changes, board.could_fit(changes)
+    if draw < 0.6:
+        block = _random_block(board, rng)
+        if rng.random() < 0.3:
+            block = block[:1]
+        day = rng.randrange(day_count)
+        return [(scene, day) for scene in block], board.block_fits(block, day)
+    first, second = _random_block(board, rng), _random_block(board, rng)
+    one, two = board.day_of[first[0]], board.day_of[second[0]]
+    if draw < 0.9 and one != two:
+        if rng.random() < 0.5:
+            first, second = first[:1], second[:1]
+        changes = [(scene, two) for scene in first] + [(scene, one) for scene in second]
+        return changes, board.trade_fits(first, second)
+    changes = [(scene, two) for scene in board.scenes_on[one]]
+    changes += [(scene, one) for scene in board.scenes_on[two]]
+    return changes, board.could_fit(changes)
 
 
 def test_could_fit_is_the_test_it_was() -> None:
-    """``could_fit`` (and ``block_fits``) on random moves of a feature: what the search's
-    first version answered (its dictionaries of sets per day), move by move."""
+    """``could_fit``, ``block_fits`` and ``trade_fits`` on random moves of a feature: what
+    the search's first version answered (its dictionaries of sets per day), move by move."""
     indexed = index_problem(generate_problem(1, Size(scenes=60, cast=15, locations=12)))
     rng = random.Random(0)
     board = Board(indexed, DayShapes(indexed), random_assignment(indexed, rng))
     answers = []
-    for draw in range(3000):
-        changes = _random_changes(board, rng)
-        answers.append(board.could_fit(changes))
-        assert answers[-1] == _could_fit_by_dictionaries(board, changes)
-        scenes = [scene for scene, _ in changes]
-        one_block = len({(board.day_of[scene], board.locations[scene]) for scene in scenes})
-        if one_block == 1 and len({day for _, day in changes}) == 1:
-            assert board.block_fits(scenes, changes[0][1]) == answers[-1]
+    for draw in range(4000):
+        changes, answer = _random_fit_test(board, rng)
+        assert answer == _could_fit_by_dictionaries(board, changes)
+        answers.append(answer)
         undo = board.relocate(changes)
         if draw % 4:
             board.undo(undo)

@@ -447,6 +447,29 @@ class Board:
         gained = sum(self.minutes[scene] for scene in block)
         return self._day_fits(day, gained, self.places_on[day] + arrives)
 
+    def trade_fits(self, first: Sequence[int], second: Sequence[int]) -> bool:
+        """``could_fit`` of ``first`` and ``second`` trading days: each the scenes of one set
+        on one day (of all of its scenes there, or some), the days not the same."""
+        one, two = self.day_of[first[0]], self.day_of[second[0]]
+        return self._takes(two, first, second) and self._takes(one, second, first)
+
+    def _takes(self, day: int, arriving: Sequence[int], leaving: Sequence[int]) -> bool:
+        """``could_fit`` for ``day`` alone, taking one set's ``arriving`` scenes and giving up
+        ``leaving``, one set's scenes there."""
+        coming, going = self.locations[arriving[0]], self.locations[leaving[0]]
+        counts = self.set_counts[day]
+        if coming == going:
+            if len(arriving) <= len(leaving):
+                return True  # no more scenes of the set: could_fit does not look further
+            places = self.places_on[day]
+        else:
+            places = self.places_on[day] + (counts[coming] == 0) - (counts[going] == len(leaving))
+        minutes = self.minutes
+        gained = sum(minutes[scene] for scene in arriving) - sum(
+            minutes[scene] for scene in leaving
+        )
+        return self._day_fits(day, gained, places)
+
     def _day_fits(self, day: int, gained: int, places: int) -> bool:
         """Whether ``day`` holds ``gained`` more scene minutes at ``places`` sets."""
         moves_there = places - 1
@@ -654,10 +677,9 @@ class _Neighbourhoods:
             return None
         if not (self.allowed[second] >> one) & 1:
             return None
-        return self._fitting([(first, two), (second, one)])
-
-    def _fitting(self, changes: list[tuple[int, int]]) -> Move | None:
-        return Move(changes) if self.board.could_fit(changes) else None
+        if not self.board.trade_fits((first,), (second,)):
+            return None
+        return Move([(first, two), (second, one)])
 
     def _random_block(self) -> list[int]:
         board = self.board
@@ -696,7 +718,9 @@ class _Neighbourhoods:
             return None
         if not (self._common_days(first) >> two) & 1 or not (self._common_days(second) >> one) & 1:
             return None
-        return self._fitting([(scene, two) for scene in first] + [(scene, one) for scene in second])
+        if not self.board.trade_fits(first, second):
+            return None
+        return Move([(scene, two) for scene in first] + [(scene, one) for scene in second])
 
     def join_set(self) -> Move | None:
         """A set's block moved to another day the set is already used on: a rental day less."""
