@@ -116,12 +116,14 @@ def schedule_file(
     pin: Iterable[str] = (),
     previous_path: Path | None = None,
     progress: ProgressCallback | None = None,
+    max_moved: int | None = None,
 ) -> tuple[ScheduleOutcome | None, tuple[Problem, ...]]:
     """Stages 1-4: a production file and the script it names to the cheapest schedule.
 
     With ``previous_path`` (a published ``--json`` schedule) the stage re-plans it: ``lock``
     keeps those days as published, ``lost`` takes dates off the calendar, ``pin`` keeps those
-    scenes on their published dates.
+    scenes on their published dates, ``max_moved`` lets up to that many scenes leave their
+    published day when more than the fewest would make the plan cheaper.
     """
     # Imported here: the optimiser loads OR-Tools (~0.5 s), which breaking a script down
     # never needs.
@@ -150,6 +152,15 @@ def schedule_file(
             for option, given in (("--lock", lock), ("--pin", pin))
             if given
         )
+        if max_moved is not None:
+            problems += (
+                Problem(
+                    "--max-moves counts strips moved off a published schedule: give it with "
+                    "--previous; ignored",
+                    str(production_path),
+                    severity=Severity.WARNING,
+                ),
+            )
     outcome, more = schedule_production(
         breakdown,
         production,
@@ -161,6 +172,7 @@ def schedule_file(
         pin=pin,
         previous=published,
         progress=progress,
+        max_moved=max_moved,
     )
     return outcome, problems + more
 

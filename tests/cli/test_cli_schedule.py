@@ -134,12 +134,31 @@ def test_a_pinned_strip_stays_on_its_day_and_impossible_pins_are_warned(publishe
     assert day_of[kept] == other["date"]
 
 
+def test_more_moves_may_be_allowed_and_no_more_are_made(published: Path) -> None:
+    document = json.loads(published.read_text(encoding="utf-8"))
+    lost = next(day for day in document["days"] if "26" not in day["scenes"])
+    allowed = len(lost["scenes"]) + 4
+    run = firstad(
+        PRODUCTION, "--json", "--time-limit", "6", "--previous", published,
+        "--lost-day", lost["date"], "--max-moves", str(allowed),
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    replanned = json.loads(run.stdout)
+    assert replanned["violations"] == []
+    assert set(lost["scenes"]) <= {move["scene"] for move in replanned["moved"]}
+    assert len(replanned["moved"]) <= allowed
+
+
 def test_locks_and_pins_without_a_published_schedule_are_warned() -> None:
     # 3 s, not 1: on a loaded machine the first schedule has taken over a second.
-    run = firstad(PRODUCTION, "--json", "--time-limit", "3", "--pin", "14", "--lock", "2027-03-22")
+    run = firstad(
+        PRODUCTION, "--json", "--time-limit", "3", "--pin", "14", "--lock", "2027-03-22",
+        "--max-moves", "5",
+    )  # fmt: skip
     assert run.returncode == 0, run.stderr
     assert "--lock keeps what a published schedule has: give it with --previous" in run.stderr
     assert "--pin keeps what a published schedule has: give it with --previous" in run.stderr
+    assert "--max-moves counts strips moved off a published schedule" in run.stderr
 
 
 def test_an_open_gap_is_read_out_and_a_closed_one_is_not() -> None:

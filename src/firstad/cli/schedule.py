@@ -68,6 +68,16 @@ def schedule(
             "--previous", metavar="SCHEDULE_JSON", help="Re-plan this published schedule."
         ),
     ] = None,
+    max_moves: Annotated[
+        int | None,
+        typer.Option(
+            "--max-moves",
+            metavar="N",
+            min=0,
+            help="Let up to N strips of --previous change day for a cheaper plan "
+            "(default: as few as possible).",
+        ),
+    ] = None,
 ) -> None:
     """Compute the cheapest shooting schedule that keeps every rule."""
     with _progress_bar(enabled=not as_json, time_limit=time_limit) as report:
@@ -80,6 +90,7 @@ def schedule(
             pin=tuple(pin or ()),
             previous_path=previous,
             progress=report,
+            max_moved=max_moves,
         )
     exit_on_errors(problems)
     if outcome is None:  # every None comes with an error; this guards a broken stage

@@ -29,6 +29,7 @@ from pathlib import Path
 from firstad.schedule.day_search import SearchResult, improve_days
 from firstad.schedule.day_shapes import DayShapes
 from firstad.schedule.indexed import IndexedProblem
+from firstad.schedule.move_budget import MoveBudget
 
 # Seconds a child may take past its deadline (start, unpickling, the last moves) before it
 # is stopped and left out.
@@ -47,6 +48,7 @@ class ChainTask:
     seed: int
     openings: tuple[int, ...]
     patience: int | None
+    budget: MoveBudget | None = None
 
 
 class Chains:
@@ -131,6 +133,7 @@ def run_task(task: ChainTask) -> SearchResult | None:
         seed=task.seed,
         patience=task.patience,
         shapes=DayShapes(task.problem, task.openings),
+        budget=task.budget,
     )
 
 

@@ -37,6 +37,7 @@ from typing import NamedTuple
 
 from firstad.schedule.day_shapes import DayShape, DayShapes
 from firstad.schedule.indexed import MINUTES_PER_DAY, IndexedProblem
+from firstad.schedule.move_budget import MoveBudget
 from firstad.schedule.sequencing import DayPlan
 
 # Annealing temperature at the start, as a share of the starting cost, and at the end.
@@ -621,6 +622,9 @@ class _Neighbourhoods:
         """A random move that could fit (``Board.could_fit``), or None."""
         return self.rng.choice(self.kinds)()
 
+    def made(self) -> None:
+        """The move last picked was kept (``_WithinBudget`` counts it)."""
+
     def _days_in(self, mask: int) -> tuple[int, ...]:
         """The days of a bit mask in order, remembered (a few thousand masks recur)."""
         days = self.day_lists.get(mask)
@@ -777,11 +781,42 @@ class Cooling:
         return float(self.hot * (END_TEMPERATURE / self.hot) ** progress)
 
 
+class _WithinBudget(_Neighbourhoods):
+    """The same moves, less those that would take more scenes off their published day than a
+    re-plan's budget allows (the board starts within it)."""
+
+    def __init__(self, board: Board, rng: random.Random, budget: MoveBudget) -> None:
+        super().__init__(board, rng)
+        self.budget = budget
+        self.moved = budget.moved(board.day_of)
+        self.step = 0  # the change in ``moved`` of the move last picked
+
+    def pick(self) -> Move | None:
+        move = super().pick()
+        if move is None:
+            return None
+        board, budget = self.board, self.budget
+        if move.swapped is not None:
+            one, two = move.swapped
+            self.step = budget.swap_change(one, two, board.scenes_on[one], board.scenes_on[two])
+        else:
+            self.step = budget.change(board.day_of, move.changes)
+        return move if self.moved + self.step <= budget.limit else None
+
+    def made(self) -> None:
+        self.moved += self.step
+
+
 def _fresh(
-    problem: IndexedProblem, shapes: DayShapes, day_of: Sequence[int], rng: random.Random
+    problem: IndexedProblem,
+    shapes: DayShapes,
+    day_of: Sequence[int],
+    rng: random.Random,
+    budget: MoveBudget | None = None,
 ) -> tuple[Board, _Neighbourhoods]:
     board = Board(problem, shapes, day_of)
-    return board, _Neighbourhoods(board, rng)
+    moves = _Neighbourhoods(board, rng) if budget is None else _WithinBudget(board, rng, budget)
+    return board, moves
 
 
 def improve_days(
@@ -793,14 +828,17 @@ def improve_days(
     shapes: DayShapes | None = None,
     on_better: Callable[[int], None] | None = None,
     patience: int | None = None,
+    budget: MoveBudget | None = None,
 ) -> SearchResult | None:
     """Anneal from the assignment ``day_of`` (scene -> day index) until ``deadline``
     (``time.monotonic()``); None when the start itself breaks a rule. ``on_better(cost)`` hears
     of better schedules, at most every ``REPORT_EVERY`` seconds. With ``patience``, the search
-    also stops after pricing that many moves (those that fit) without a better schedule."""
+    also stops after pricing that many moves (those that fit) without a better schedule. With
+    a re-plan's ``budget`` (the start within it), no move takes more scenes off their
+    published day than it allows."""
     shapes = shapes or DayShapes(problem)
     rng = random.Random(seed)
-    board, moves = _fresh(problem, shapes, day_of, rng)
+    board, moves = _fresh(problem, shapes, day_of, rng, budget)
     start = board.timed()
     if start is None:
         return None
@@ -821,7 +859,7 @@ def improve_days(
             if now >= deadline or (patience is not None and priced - found_at > patience):
                 break
             if cooling.frozen(now):
-                board, moves = _fresh(problem, shapes, best_day_of, rng)
+                board, moves = _fresh(problem, shapes, best_day_of, rng, budget)
                 current = board.cost
             temperature = cooling.temperature(now)
         tried += 1
@@ -840,6 +878,7 @@ def improve_days(
             board.undo(undo)
             continue
         current = cost
+        moves.made()
         accepted += 1
         if cost < best_cost:
             best_cost, best_day_of, best_plans = cost, tuple(board.day_of), tuple(plans)

@@ -20,6 +20,7 @@ from firstad.schedule.day_search import Board, improve_days
 from firstad.schedule.day_shapes import ALL_OPENINGS, SEARCH_OPENINGS, DayShapes
 from firstad.schedule.indexed import IndexedProblem
 from firstad.schedule.lns import Incumbent, improve, incumbent_from, incumbent_of_days
+from firstad.schedule.move_budget import MoveBudget
 from firstad.schedule.sequencing import DayPlan
 from firstad.schedule.solve import (
     MAX_WORKERS,
@@ -64,13 +65,15 @@ def solve_by_lns(
     started: float,
     day_search: bool = False,
     opening: dict[int, int] | None = None,
+    budget: MoveBudget | None = None,
 ) -> SolveOutcome:
     """A first schedule, then the day-assignment local search (when ``day_search``), then
     large-neighbourhood steps until the time is up.
 
-    ``opening`` (scene -> day, the crew's manual board) is the first schedule when it is
-    complete and keeps every rule: the day search starts from it at once, without waiting
-    seconds for CP-SAT's first solution.
+    ``opening`` (scene -> day, the crew's manual board, or a re-plan's fewest-moves plan) is
+    the first schedule when it is complete and keeps every rule: the day search starts from it
+    at once, without waiting seconds for CP-SAT's first solution. A re-plan's ``budget`` keeps
+    the day search within its moves (the model keeps CP-SAT's).
     """
     best = None
     if opening is not None and day_search:
@@ -104,6 +107,7 @@ def solve_by_lns(
             report=reporter(progress, started, time_limit, bound),
             patience=_patience(schedule_model.problem),
             chains=MAX_WORKERS,
+            budget=budget,
         )
         if isinstance(searched, SolveOutcome):
             searched.bound = bound
@@ -241,6 +245,7 @@ def _search_days(
     patience: int | None = None,
     openings: tuple[int, ...] = SEARCH_OPENINGS,
     chains: int = 1,
+    budget: MoveBudget | None = None,
 ) -> Incumbent | SolveOutcome:
     """Improve ``start`` by the day-assignment local search until ``until``, its blocks in
     the ``openings`` of their sets' hours (``day_shapes``).
@@ -253,7 +258,7 @@ def _search_days(
     day_of = _day_list(start)
     wall_until = time.time() + until - time.monotonic()
     tasks = [
-        ChainTask(indexed, tuple(day_of), wall_until, seed + chain, openings, patience)
+        ChainTask(indexed, tuple(day_of), wall_until, seed + chain, openings, patience, budget)
         for chain in range(1, 1 + spare_cores(chains))
     ]
     with Chains(tasks) as children:
@@ -265,6 +270,7 @@ def _search_days(
             on_better=report,
             patience=patience,
             shapes=DayShapes(indexed, openings),
+            budget=budget,
         )
         found = min(
             (result for result in (own, *children.results()) if result is not None),

@@ -3,16 +3,18 @@
 ``optimize`` builds the CP-SAT assignment model (``cpsat_model``, ``cpsat_cost``), pins what
 the user locked, and — when re-planning from a published schedule — first finds the fewest
 scenes that must leave their published day, then the cheapest schedule with no more moves
-(lexicographic: a crew cares more about a stable call sheet than about a saving). Its answer is
-always judged by the evaluator, and the cost it reports is the evaluator's.
+(lexicographic: a crew cares more about a stable call sheet than about a saving), or the
+cheapest with at most as many moves as the crew allows (``max_moved``) when that is more. Its
+answer is always judged by the evaluator, and the cost it reports is the evaluator's.
 
 Two searches follow the first schedule. Plain CP-SAT (its own portfolio, LP and generic
 neighbourhoods) is exact on small productions and proves their optimum. Above
 ``LNS_MIN_SCENES`` scenes a local search takes over: first the day-assignment annealing of
 ``day_search`` (thousands of scene, block and day moves a second, priced by the evaluator's
 rules), then the CP-SAT neighbourhoods of ``lns`` from its best schedule. Re-planning keeps
-plain CP-SAT, whose moved-scene limit the local searches would have to respect scene by
-scene; locked days keep the CP-SAT neighbourhoods only.
+plain CP-SAT, except when the crew allows more moves than the fewest on a large production
+without locked days or pinned strips: the day search then goes on from the fewest-moves plan
+within that budget (``move_budget``); locked days keep the CP-SAT neighbourhoods only.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ from firstad.schedule.local_search import (
     solve_by_lns,
 )
 from firstad.schedule.manual import manual_schedule
+from firstad.schedule.move_budget import NO_DAY, MoveBudget
 from firstad.schedule.problem import SchedulingProblem
 from firstad.schedule.sequencing import (
     CallRange,
@@ -116,12 +119,14 @@ def optimize(
     previous: Schedule | None = None,
     progress: ProgressCallback | None = None,
     search: str = "auto",
+    max_moved: int | None = None,
 ) -> OptimizeResult:
     """The cheapest schedule of ``problem`` found within ``time_limit`` seconds.
 
     ``locked`` days (``ShootDay.locked``) are kept exactly; scenes of its unlocked days are
     pinned to their date but the day may take more. ``previous`` is the published schedule to
-    change as little as possible. ``search`` is one of ``SEARCHES``.
+    change as little as possible: no more of its scenes leave their day than must, or than
+    ``max_moved`` when that is more. ``search`` is one of ``SEARCHES``.
     """
     if search not in SEARCHES:
         raise ValueError(f"search must be one of {', '.join(SEARCHES)}, not {search!r}")
@@ -142,9 +147,15 @@ def optimize(
             status = INFEASIBLE if moved_limit.status == "INFEASIBLE" else UNKNOWN
             return OptimizeResult(None, None, 0, None, status)
     schedule_model = build_cost_model(indexed, locked=locked)
+    budget: MoveBudget | None = None
+    fewest_moves_plan: dict[int, int] = {}
     if previous is not None and moved_limit is not None:
         moved = moved_literals(schedule_model, previous)
-        schedule_model.model.add(sum(moved) <= (moved_limit.objective or 0))
+        limit = max(moved_limit.objective or 0, max_moved or 0)
+        schedule_model.model.add(sum(moved) <= limit)
+        if limit > (moved_limit.objective or 0):
+            budget = move_budget(indexed, previous, limit)
+            fewest_moves_plan = _assignment_of_plans(moved_limit.plans or ())
         # The plan with the fewest moves keeps the limit, whole (its days, their times); the
         # published one (a lost day's scenes on it) does not: on a feature CP-SAT found nothing
         # from it in 10 s, nor from the fewest-moves plan's days alone in 5.
@@ -168,6 +179,12 @@ def optimize(
         day_search = locked is None
         opening = manual if day_search else None
         solver = partial(solve_by_lns, judge=judge, day_search=day_search, opening=opening)
+    elif budget is not None and locked is None and _wants_lns(search, indexed):
+        # More moves allowed than the fewest: the day search goes on from the fewest-moves
+        # plan within the budget (CP-SAT alone found no cheaper plans with more freedom).
+        solver = partial(
+            solve_by_lns, judge=judge, day_search=True, opening=fewest_moves_plan, budget=budget
+        )
     elif free_search and search == "auto":
         report = reporter(progress, started, time_limit - bound_seconds, static_bound)
         polish = day_search_polish(schedule_model, judge, seed=seed, report=report)
@@ -303,6 +320,22 @@ def assignment_of(indexed: IndexedProblem, schedule: Schedule) -> dict[int, int]
             if number in position and shoot.date in day_of_date:
                 assignment[position[number]] = day_of_date[shoot.date]
     return assignment
+
+
+def move_budget(indexed: IndexedProblem, previous: Schedule, limit: int) -> MoveBudget:
+    """At most ``limit`` of ``previous``'s scenes off their published day, as the day search
+    counts them (as ``moved_literals``: a scene whose published day is gone has moved)."""
+    assignment = assignment_of(indexed, previous)
+    published = tuple(assignment.get(scene, NO_DAY) for scene in range(len(indexed.scenes)))
+    # A scene the published schedule did not have (added to the script since) is not counted;
+    # the budget's count has it as moved wherever it goes, so the limit takes it in.
+    numbers = {number for day in previous.days for number in day.scenes}
+    unpublished = sum(1 for scene in indexed.scenes if scene.number not in numbers)
+    return MoveBudget(published, limit + unpublished)
+
+
+def _assignment_of_plans(plans: Sequence[DayPlan]) -> dict[int, int]:
+    return {scene: plan.day for plan in plans for _, scenes in plan.blocks for scene in scenes}
 
 
 def moved_literals(schedule_model: ScheduleModel, previous: Schedule) -> list[cp_model.LiteralT]:

@@ -3,7 +3,8 @@ strips moved.
 
 A published schedule is in everyone's diary, so the new plan first moves as few scenes off
 their published day as it can, and only then looks for the cheapest such plan (see
-``optimizer``). The answer comes with the list of what moved, for the call-sheet notes.
+``optimizer``); a crew that can take more changes may allow up to ``max_moved``. The answer
+comes with the list of what moved, for the call-sheet notes.
 """
 
 from __future__ import annotations
@@ -80,10 +81,12 @@ def replan(
     time_limit: float,
     seed: int = 0,
     progress: ProgressCallback | None = None,
+    max_moved: int | None = None,
 ) -> ReplanResult:
     """Re-optimise ``previous`` after losing ``lost`` dates, keeping ``lock`` dates as they are
     (plus any day already marked locked in ``previous``) and the ``pin``ned scenes on their
-    published dates."""
+    published dates, moving as few scenes off their published day as possible, or up to
+    ``max_moved`` when that is more."""
     lost_dates = set(lost)
     reduced = without_dates(problem, lost_dates)
     locked = replan_locks(previous, lock, lost_dates, pin)
@@ -94,6 +97,7 @@ def replan(
         locked=locked if locked.days else None,
         previous=previous,
         progress=progress,
+        max_moved=max_moved,
     )
     moved = moved_scenes(previous, result.schedule) if result.schedule is not None else ()
     return ReplanResult(result=result, moved=moved)

@@ -56,6 +56,7 @@ def schedule_production(
     pin: Iterable[str] = (),
     previous: Schedule | None = None,
     progress: ProgressCallback | None = None,
+    max_moved: int | None = None,
 ) -> tuple[ScheduleOutcome | None, tuple[Problem, ...]]:
     """The scheduling stage: breakdown + production -> schedule (or why none exists).
 
@@ -74,6 +75,7 @@ def schedule_production(
         pin=tuple(pin),
         previous=previous,
         progress=progress,
+        max_moved=max_moved,
     )
     return outcome, problems
 
@@ -88,8 +90,10 @@ def solve_problem(
     pin: tuple[str, ...] = (),
     previous: Schedule | None = None,
     progress: ProgressCallback | None = None,
+    max_moved: int | None = None,
 ) -> ScheduleOutcome:
-    """Optimise a built problem (re-plan when there is a previous schedule); explain failure."""
+    """Optimise a built problem (re-plan when there is a previous schedule, moving up to
+    ``max_moved`` of its scenes when that is more than the fewest); explain failure."""
     moved: tuple[Move, ...] = ()
     if previous is not None:
         replanned = replan(
@@ -101,6 +105,7 @@ def solve_problem(
             time_limit=time_limit,
             seed=seed,
             progress=progress,
+            max_moved=max_moved,
         )
         result, moved = replanned.result, replanned.moved
         locked = replan_locks(previous, lock, lost, pin)
