@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from firstad.schedule.day_shapes import DayShape, DayShapes
+from firstad.schedule.day_shapes import DayOption, DayShape, DayShapes
 from firstad.schedule.indexed import MINUTES_PER_DAY, IndexedProblem
 from firstad.schedule.move_budget import MoveBudget
 from firstad.schedule.sequencing import DayPlan
@@ -87,14 +87,17 @@ def _mask(days: Iterable[int]) -> int:
 
 @dataclass(slots=True)
 class _Timing:
-    """The board's days as ``timed`` last timed them: the ``plans`` of the used days in
-    order, with each one's ``casts`` and ``days``, up to the day it failed on (``reached``;
-    the day count when every day was timed); and the days moved since, from ``low`` to
-    ``high`` (none when ``low > high``)."""
+    """The board's days as ``timed`` last timed them, up to the day it failed on
+    (``reached``; the day count when every day was timed): for each used day in order, its
+    ``days`` index, ``calls`` and ``wraps``, ``casts`` (bit masks) and the visiting
+    ``options`` called; and the days moved since, from ``low`` to ``high`` (none when
+    ``low > high``). Plain lists: a ``DayPlan`` is made only when one is asked for."""
 
-    plans: list[DayPlan]
-    casts: list[int]
     days: list[int]
+    calls: list[int]
+    wraps: list[int]
+    casts: list[int]
+    options: list[DayOption]
     reached: int
     low: int = 1 << 30
     high: int = -1
@@ -102,17 +105,40 @@ class _Timing:
     def changed(self, low: int, high: int) -> None:
         self.low, self.high = min(self.low, low), max(self.high, high)
 
-    def append(self, plan: DayPlan, cast: int) -> None:
-        self.plans.append(plan)
+    def head(self, count: int, reached: int) -> _Timing:
+        """The first ``count`` days of this timing, the rest to be timed up to ``reached``."""
+        return _Timing(
+            self.days[:count],
+            self.calls[:count],
+            self.wraps[:count],
+            self.casts[:count],
+            self.options[:count],
+            reached,
+        )
+
+    def append(self, day: int, call: int, wrap: int, cast: int, option: DayOption) -> None:
+        self.days.append(day)
+        self.calls.append(call)
+        self.wraps.append(wrap)
         self.casts.append(cast)
-        self.days.append(plan.day)
+        self.options.append(option)
 
     def extend(self, other: _Timing, start: int) -> None:
-        """The rest of ``other`` from its plan ``start``, and how it ended."""
-        self.plans += other.plans[start:]
-        self.casts += other.casts[start:]
+        """The rest of ``other`` from its day ``start``, and how it ended."""
         self.days += other.days[start:]
+        self.calls += other.calls[start:]
+        self.wraps += other.wraps[start:]
+        self.casts += other.casts[start:]
+        self.options += other.options[start:]
         self.reached = other.reached
+
+    def plans(self) -> list[DayPlan]:
+        return [
+            DayPlan(day, option.blocks_at(call), call, wrap)
+            for day, call, wrap, option in zip(
+                self.days, self.calls, self.wraps, self.options, strict=True
+            )
+        ]
 
 
 class Board:
@@ -148,7 +174,7 @@ class Board:
         # The rest when an actor works both days (the longer turnaround): also how far back
         # a day's rest can reach.
         self.longest_rest = max(rules.crew_turnaround_minutes, rules.turnaround_minutes)
-        self.timing = _Timing([], [], [], 0, low=0, high=days - 1)
+        self.timing = _Timing([], [], [], [], [], 0, low=0, high=days - 1)
         cast_count = len(problem.cast)
         self.scene_cast = [tuple(set(scene.cast)) for scene in problem.scenes]
         self.work_count = [[0] * days for _ in range(cast_count)]
@@ -484,25 +510,27 @@ class Board:
         """Each used day at its earliest feasible call, or None when some rule cannot hold:
         a scene on a day it may not be shot, a day no order fits, the rest between days, the
         run of days in a row, the orderings."""
-        if self.misplaced:
-            return None
-        plans = self._timed_days()
-        if plans is None or not self._days_in_a_row_ok(plans) or not self._orderings_ok():
-            return None
-        return list(plans)
+        return self.timing.plans() if self.feasible() else None
 
-    def _timed_days(self) -> list[DayPlan] | None:
-        """The used days timed in turn, as ``timed``, from the last timing where it still
+    def feasible(self) -> bool:
+        """Whether ``timed`` finds a plan (and the days are timed for it): the search asks
+        this of each move it may keep, and for the plans only of a better schedule."""
+        if self.misplaced or not self._timed_days():
+            return False
+        return self._days_in_a_row_ok() and self._orderings_ok()
+
+    def _timed_days(self) -> bool:
+        """Time the used days in turn, as ``timed``, from the last timing where it still
         holds: the days before the first changed one are as they were, and once a day's
-        rest looks back only on days timed as before, so is every day after it."""
+        rest looks back only on days timed as before, so is every day after it. False when
+        a day cannot be timed."""
         last, day_count = self.timing, self.problem.day_count
         if last.low >= day_count or last.low > last.reached:
-            return last.plans if last.reached == day_count else None
+            return last.reached == day_count
         keep = bisect_left(last.days, last.low)
-        timing = _Timing(last.plans[:keep], last.casts[:keep], last.days[:keep], day_count)
-        plans, casts = timing.plans, timing.casts
-        matched = -1  # plans[matched:] are the last timing's (days after the changed ones)
-        aligned = keep  # the last timing's first plan not before ``day``
+        timing = last.head(keep, day_count)
+        matched = -1  # timing's days from this index on are the last timing's
+        aligned = keep  # the last timing's first day not before ``day``
         for day in range(last.low, day_count):
             if not self.day_bits[day]:
                 continue
@@ -510,7 +538,7 @@ class Board:
             if shape is None:
                 timing.reached = day
                 break
-            lowest, stopped = self._earliest_after(plans, casts, day, shape.cast)
+            lowest, stopped = self._earliest_after(timing, day, shape.cast)
             known = False  # the last timing has this day, and nothing moved up to it
             if day > last.high:
                 while aligned < len(last.days) and last.days[aligned] < day:
@@ -519,43 +547,41 @@ class Board:
                 if known and 0 <= matched <= stopped:
                     timing.extend(last, aligned)
                     break
-            found = shape.earliest_call(lowest)
+            found = shape.earliest(lowest)
             if found is None:
                 timing.reached = day
                 break
-            call, blocks = found
-            if known and last.plans[aligned].call_minute == call:
-                matched = len(plans) if matched < 0 else matched
+            call, option = found
+            if known and last.calls[aligned] == call:
+                matched = len(timing.days) if matched < 0 else matched
             else:
                 matched = -1
-            timing.append(DayPlan(day, blocks, call, call + shape.length), shape.cast)
+            timing.append(day, call, call + shape.length, shape.cast, option)
         self.timing = timing
-        return plans if timing.reached == day_count else None
+        return timing.reached == day_count
 
-    def _earliest_after(
-        self, plans: Sequence[DayPlan], casts: Sequence[int], day: int, cast: int
-    ) -> tuple[int, int]:
+    def _earliest_after(self, timing: _Timing, day: int, cast: int) -> tuple[int, int]:
         """The earliest call of ``day`` (minutes from its midnight) after the rest from the
-        ``plans`` before it, and the index of the plan that ends the look back (-1: none)."""
+        days timed before it, and the index of the day that ends the look back (-1: none)."""
         ordinal, lowest = self.ordinals[day], 0
-        index = len(plans) - 1
+        days, wraps, casts = timing.days, timing.wraps, timing.casts
+        index = len(days) - 1
         while index >= 0:
-            previous = plans[index]
-            offset = MINUTES_PER_DAY * (ordinal - self.ordinals[previous.day])
-            if offset >= previous.wrap_minute + self.longest_rest:
+            offset = MINUTES_PER_DAY * (ordinal - self.ordinals[days[index]])
+            if offset >= wraps[index] + self.longest_rest:
                 break
             rest = self.longest_rest if casts[index] & cast else self.crew_rest
-            lowest = max(lowest, previous.wrap_minute + rest - offset)
+            lowest = max(lowest, wraps[index] + rest - offset)
             index -= 1
         return lowest, index
 
-    def _days_in_a_row_ok(self, plans: Sequence[DayPlan]) -> bool:
+    def _days_in_a_row_ok(self) -> bool:
         limit = self.problem.rules.max_consecutive_days
         if limit is None:
             return True
         run, previous = 0, None
-        for plan in plans:
-            ordinal = self.ordinals[plan.day]
+        for day in self.timing.days:
+            ordinal = self.ordinals[day]
             run = run + 1 if previous is not None and ordinal - previous == 1 else 1
             if run > limit:
                 return False
@@ -873,15 +899,15 @@ def improve_days(
         if delta > 0 and rng.random() >= math.exp(-delta / temperature):
             board.undo(undo)
             continue
-        plans = board.timed()
-        if plans is None:
+        if not board.feasible():
             board.undo(undo)
             continue
         current = cost
         moves.made()
         accepted += 1
         if cost < best_cost:
-            best_cost, best_day_of, best_plans = cost, tuple(board.day_of), tuple(plans)
+            best_cost, best_day_of = cost, tuple(board.day_of)
+            best_plans = tuple(board.timing.plans())
             found_at, cooling.better_at = priced, time.monotonic()
     if on_better is not None and best_cost < reported:
         on_better(best_cost)

@@ -98,6 +98,12 @@ class DayShape:
 
     def earliest_call(self, lowest: int) -> tuple[int, tuple[Block, ...]] | None:
         """The earliest call at or after ``lowest`` and the blocks (in order) it needs."""
+        found = self.earliest(lowest)
+        return None if found is None else (found[0], found[1].blocks_at(found[0]))
+
+    def earliest(self, lowest: int) -> tuple[int, DayOption] | None:
+        """The earliest call at or after ``lowest`` and the visiting order that takes it (the
+        first of them)."""
         best: tuple[int, DayOption] | None = None
         for option in self.options:
             for first, last in option.calls:
@@ -107,7 +113,7 @@ class DayShape:
                 if best is None or call < best[0]:
                     best = (call, option)
                 break
-        return None if best is None else (best[0], best[1].blocks_at(best[0]))
+        return best
 
 
 def intersect(first: Sequence[Interval], second: Sequence[Interval]) -> tuple[Interval, ...]:
