@@ -57,13 +57,14 @@ def test_the_day_search_keeps_within_its_budget(limit: int) -> None:
         assert found.day_of == tuple(start)
 
 
-def test_more_moves_allowed_give_a_plan_no_dearer_and_within_them() -> None:
+@pytest.mark.parametrize("search", ["lns", "cpsat"])
+def test_more_moves_allowed_give_a_plan_no_dearer_and_within_them(search: str) -> None:
     problem = generate_problem(4, SMALL_FEATURE)
     published = optimize(problem, time_limit=6, seed=0, search="lns")
     assert published.schedule is not None
     lost = max(published.schedule.days, key=lambda day: len(day.scenes)).date
     reduced = without_dates(problem, [lost])
-    fewest = optimize(reduced, time_limit=6, seed=0, previous=published.schedule, search="lns")
+    fewest = optimize(reduced, time_limit=6, seed=0, previous=published.schedule, search=search)
     assert fewest.schedule is not None
     assert fewest.cost is not None
     fewest_moves = len(moved_scenes(published.schedule, fewest.schedule))
@@ -73,7 +74,7 @@ def test_more_moves_allowed_give_a_plan_no_dearer_and_within_them() -> None:
         time_limit=8,
         seed=0,
         previous=published.schedule,
-        search="lns",
+        search=search,
         max_moved=allowed,
     )
     assert freer.schedule is not None

@@ -81,6 +81,9 @@ UNKNOWN = "unknown"
 
 # Share of the time limit spent finding the fewest moves when re-planning.
 REPLAN_SHARE = 0.3
+# With more moves allowed than the fewest, the share of the time left then spent on the
+# cheapest plan with the fewest moves, which the search with more starts from.
+FEWEST_FIRST_SHARE = 0.3
 # Of that, the share first spent on a plan that moves only the strips that must move.
 ONLY_FORCED_SHARE = 0.5
 # The searches ``optimize`` accepts: ``auto`` picks by size as above.
@@ -147,22 +150,13 @@ def optimize(
             status = INFEASIBLE if moved_limit.status == "INFEASIBLE" else UNKNOWN
             return OptimizeResult(None, None, 0, None, status)
     schedule_model = build_cost_model(indexed, locked=locked)
-    budget: MoveBudget | None = None
-    fewest_moves_plan: dict[int, int] = {}
+    fewest = 0
     if previous is not None and moved_limit is not None:
-        moved = moved_literals(schedule_model, previous)
-        limit = max(moved_limit.objective or 0, max_moved or 0)
-        schedule_model.model.add(sum(moved) <= limit)
-        if limit > (moved_limit.objective or 0):
-            budget = move_budget(indexed, previous, limit)
-            fewest_moves_plan = _assignment_of_plans(moved_limit.plans or ())
+        fewest = moved_limit.objective or 0
         # The plan with the fewest moves keeps the limit, whole (its days, their times); the
         # published one (a lost day's scenes on it) does not: on a feature CP-SAT found nothing
         # from it in 10 s, nor from the fewest-moves plan's days alone in 5.
-        if moved_limit.values:
-            hint_values(schedule_model, moved_limit.values)
-        else:
-            add_hint(schedule_model, assignment_of(indexed, previous))
+        limit_moves(schedule_model, previous, fewest, moved_limit)
     else:
         # The crew's manual board is a good first guess: CP-SAT starts its search from it.
         manual = assignment_of(indexed, manual_schedule(problem))
@@ -179,19 +173,20 @@ def optimize(
         day_search = locked is None
         opening = manual if day_search else None
         solver = partial(solve_by_lns, judge=judge, day_search=day_search, opening=opening)
-    elif budget is not None and locked is None and _wants_lns(search, indexed):
-        # More moves allowed than the fewest: the day search goes on from the fewest-moves
-        # plan within the budget (CP-SAT alone found no cheaper plans with more freedom).
-        solver = partial(
-            solve_by_lns, judge=judge, day_search=True, opening=fewest_moves_plan, budget=budget
-        )
     elif free_search and search == "auto":
         report = reporter(progress, started, time_limit - bound_seconds, static_bound)
         polish = day_search_polish(schedule_model, judge, seed=seed, report=report)
         solver = partial(solve_in_two_phases, polish=polish)
+    more_moves = previous is not None and (max_moved or 0) > fewest
+    search_limit = time_limit - bound_seconds
+    if more_moves:
+        # The cheapest plan with the fewest moves first, in a share of the time (on a feature,
+        # proven in a second or two), then the search with the crew's budget goes on from it.
+        elapsed = time.monotonic() - started
+        search_limit = elapsed + FEWEST_FIRST_SHARE * (time_limit - elapsed)
     outcome = solver(
         schedule_model,
-        time_limit=time_limit - bound_seconds,
+        time_limit=search_limit,
         seed=seed,
         progress=progress,
         static_bound=static_bound,
@@ -201,9 +196,78 @@ def optimize(
         # CP-SAT does not always take the fewest-moves plan up as its hint within the time
         # (on a feature, 4 s without a plan): that plan keeps every rule, so it is the answer.
         outcome = SolveOutcome("FEASIBLE", moved_limit.plans, None, static_bound)
+    if more_moves and previous is not None and outcome.plans is not None:
+        more = MoreMoves(previous, locked, max(max_moved or 0, fewest), search, seed, progress)
+        outcome = more.improve(problem, indexed, outcome, time_limit=time_limit, started=started)
     if bound_seconds > 0 and outcome.status != "OPTIMAL" and outcome.plans is not None:
         outcome.bound = max(outcome.bound, lower_bound(indexed, time_limit=bound_seconds))
     return _result(problem, schedule_model, outcome, locked)
+
+
+@dataclass(frozen=True, slots=True)
+class MoreMoves:
+    """A re-plan that may move up to ``limit`` scenes, more than the fewest it must."""
+
+    previous: Schedule
+    locked: Schedule | None
+    limit: int
+    search: str
+    seed: int
+    progress: ProgressCallback | None
+
+    def improve(
+        self,
+        problem: SchedulingProblem,
+        indexed: IndexedProblem,
+        fewest: SolveOutcome,
+        *,
+        time_limit: float,
+        started: float,
+    ) -> SolveOutcome:
+        """The cheaper of ``fewest`` (the cheapest plan found with the fewest moves) and the
+        best found from it within the budget; the bound is the budget's either way, since
+        every plan with the fewest moves is within it."""
+        schedule_model = build_cost_model(indexed, locked=self.locked)
+        limit_moves(schedule_model, self.previous, self.limit, fewest)
+        judge = schedule_judge(problem, schedule_model, self.locked)
+        solver: Callable[..., SolveOutcome] = solve_in_two_phases
+        if self.locked is None and _wants_lns(self.search, indexed) and fewest.plans:
+            # The day search within the budget: CP-SAT alone found plans no cheaper with more
+            # moves allowed on a feature (docs/scheduling.md).
+            solver = partial(
+                solve_by_lns,
+                judge=judge,
+                day_search=True,
+                opening=_assignment_of_plans(fewest.plans),
+                budget=move_budget(indexed, self.previous, self.limit),
+            )
+        freer = solver(
+            schedule_model,
+            time_limit=time_limit,
+            seed=self.seed,
+            progress=self.progress,
+            static_bound=capacity_bound(indexed),
+            started=started,
+        )
+        fewest_cost = judge(fewest.plans) if fewest.plans is not None else None
+        freer_cost = judge(freer.plans) if freer.plans is not None else None
+        if freer_cost is None or (fewest_cost is not None and fewest_cost <= freer_cost):
+            status = "OPTIMAL" if freer.status == "OPTIMAL" and freer_cost == fewest_cost else ""
+            return replace(fewest, status=status or "FEASIBLE", bound=freer.bound)
+        return freer
+
+
+def limit_moves(
+    schedule_model: ScheduleModel, previous: Schedule, limit: int, start: SolveOutcome
+) -> None:
+    """At most ``limit`` of ``previous``'s scenes off their published day, the search hinted
+    with the plan of ``start`` (or, without its values, the published days)."""
+    indexed = schedule_model.problem
+    schedule_model.model.add(sum(moved_literals(schedule_model, previous)) <= limit)
+    if start.values:
+        hint_values(schedule_model, start.values)
+    else:
+        add_hint(schedule_model, assignment_of(indexed, previous))
 
 
 def _replan_seconds(time_limit: float) -> float:
