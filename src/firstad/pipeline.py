@@ -174,6 +174,15 @@ def schedule_file(
         progress=progress,
         max_moved=max_moved,
     )
+    if outcome is not None and max_moved is not None and len(outcome.moved) > max_moved:
+        more += (
+            Problem(
+                f"--max-moves {max_moved}: {len(outcome.moved)} strips had to move (no plan "
+                "found moves fewer: a lost day's strips, and those they displace)",
+                str(previous_path),
+                severity=Severity.WARNING,
+            ),
+        )
     return outcome, problems + more
 
 

@@ -147,6 +147,15 @@ def test_more_moves_may_be_allowed_and_no_more_are_made(published: Path) -> None
     assert replanned["violations"] == []
     assert set(lost["scenes"]) <= {move["scene"] for move in replanned["moved"]}
     assert len(replanned["moved"]) <= allowed
+    # Fewer than must move: the fewest are moved, and said so.
+    run = firstad(
+        PRODUCTION, "--json", "--time-limit", "4", "--previous", published,
+        "--lost-day", lost["date"], "--max-moves", "0",
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    moved = len(json.loads(run.stdout)["moved"])
+    assert moved >= len(lost["scenes"])
+    assert f"--max-moves 0: {moved} strips had to move" in run.stderr
 
 
 def test_locks_and_pins_without_a_published_schedule_are_warned() -> None:
