@@ -487,3 +487,18 @@ def _could_fit_by_dictionaries(board: Board, moves: Sequence[tuple[int, int]]) -
         ):
             return False
     return True
+
+
+def test_the_moves_draw_as_random_does() -> None:
+    """The neighbourhoods' own draw is ``randrange``'s and ``choice``'s, number for number
+    from the same seed (the search's moves for a seed depend on it)."""
+    indexed = index_problem(variants(1)[0])
+    board = Board(indexed, DayShapes(indexed), [0] * len(indexed.scenes))
+    ours, theirs = random.Random(7), random.Random(7)
+    moves = _Neighbourhoods(board, ours)
+    for count in (1, 2, 3, 5, 8, 25, 120, 1000, (1 << 40) + 3):
+        for _ in range(50):
+            assert moves._below(count) == theirs.randrange(count)
+            items = range(count % 97 + 1)
+            assert items[moves._below(len(items))] == theirs.choice(items)
+    assert ours.random() == theirs.random()

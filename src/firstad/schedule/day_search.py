@@ -619,6 +619,7 @@ class _Neighbourhoods:
     def __init__(self, board: Board, rng: random.Random) -> None:
         self.board = board
         self.rng = rng
+        self.getrandbits = rng.getrandbits
         problem = board.problem
         self.allowed = board.allowed_masks
         self.allowed_lists = [sorted(days) for days in board.allowed]
@@ -646,7 +647,17 @@ class _Neighbourhoods:
 
     def pick(self) -> Move | None:
         """A random move that could fit (``Board.could_fit``), or None."""
-        return self.rng.choice(self.kinds)()
+        return self.kinds[self._below(len(self.kinds))]()
+
+    def _below(self, count: int) -> int:
+        """``rng.randrange(count)``, and the index ``rng.choice`` takes in ``count`` items:
+        ``random.Random``'s own draw (rejection sampling of ``getrandbits``) in one Python call
+        instead of its three (a test holds the draws equal)."""
+        bits = count.bit_length()
+        drawn = self.getrandbits(bits)
+        while drawn >= count:
+            drawn = self.getrandbits(bits)
+        return drawn
 
     def made(self) -> None:
         """The move last picked was kept (``_WithinBudget`` counts it)."""
@@ -666,19 +677,19 @@ class _Neighbourhoods:
         """Often a day the scenes' best-paid actor already works (no new day on payroll),
         mostly a used day (joining work is what saves), sometimes any allowed day (``allowed``,
         as the bit ``mask`` too)."""
-        board, rng = self.board, self.rng
-        draw = rng.random()
+        board = self.board
+        draw = self.rng.random()
         if draw < AFFINITY_SHARE:
             member = self._best_paid(scenes)
             if member is not None:
                 days = self._days_in(board.work_mask[member] & mask)
                 if days:
-                    return rng.choice(days)
+                    return days[self._below(len(days))]
         if draw < USED_SHARE:
             used = self._days_in(board.used & mask)
             if used:
-                return rng.choice(used)
-        return rng.choice(allowed)
+                return used[self._below(len(used))]
+        return allowed[self._below(len(allowed))]
 
     def _best_paid(self, scenes: Sequence[int]) -> int | None:
         """The first actor of the highest rate, the scenes' casts taken in order."""
@@ -691,7 +702,7 @@ class _Neighbourhoods:
         return best
 
     def scene(self) -> Move | None:
-        scene = self.rng.randrange(self.scene_count)
+        scene = self._below(self.scene_count)
         allowed = self.allowed_lists[scene]
         if len(allowed) < 2:
             return None
@@ -699,8 +710,8 @@ class _Neighbourhoods:
         return Move([(scene, day)]) if self.board.block_fits((scene,), day) else None
 
     def swap(self) -> Move | None:
-        first = self.rng.randrange(self.scene_count)
-        second = self.rng.randrange(self.scene_count)
+        first = self._below(self.scene_count)
+        second = self._below(self.scene_count)
         day_of = self.board.day_of
         one, two = day_of[first], day_of[second]
         if one == two or not (self.allowed[first] >> two) & 1:
@@ -713,7 +724,7 @@ class _Neighbourhoods:
 
     def _random_block(self) -> list[int]:
         board = self.board
-        scene = self.rng.randrange(self.scene_count)
+        scene = self._below(self.scene_count)
         location, locations = board.locations[scene], board.locations
         return [
             other for other in board.scenes_on[board.day_of[scene]] if locations[other] == location
@@ -761,14 +772,14 @@ class _Neighbourhoods:
         days = self._days_in(self._common_days(block) & elsewhere)
         if not days:
             return None
-        return self._block_to(block, self.rng.choice(days))
+        return self._block_to(block, days[self._below(len(days))])
 
     def day_swap(self) -> Move | None:
         """Two days trade all their scenes. Always fits: the search's board is valid, so each
         day's work fits where the other's did."""
-        board, rng = self.board, self.rng
-        one = board.day_of[rng.randrange(self.scene_count)]
-        two = rng.randrange(board.problem.day_count)
+        board = self.board
+        one = board.day_of[self._below(self.scene_count)]
+        two = self._below(self.day_count)
         if one == two:
             return None
         if not (self._common_days(board.scenes_on[one]) >> two) & 1:
