@@ -12,20 +12,25 @@ import itertools
 import random
 
 import numpy as np
+import pytest
 
+from firstad.schedule.talent import solver
 from firstad.schedule.talent.bounds import (
+    INFINITY,
     _crossing_bound,
     _group_holding,
     _holding_left,
     _one_side_bound,
     _side_bound,
     _weighted_side,
+    child_bound,
     crossing_gain,
     lower_bound,
     lower_bound_parts,
     quick_lower_bound,
     strong_lower_bound,
 )
+from firstad.schedule.talent.generator import generate
 from firstad.schedule.talent.instance import TalentInstance
 from firstad.schedule.talent.kernel import children, transition
 from firstad.schedule.talent.preprocess import Reduction, reduce
@@ -153,6 +158,35 @@ def test_lower_bound_holds_on_reachable_states() -> None:
         data = search_data(reduction)
         for q, front, back in _reachable_states(generator, data, 6):
             _assert_bounds(data, q, front, back)
+
+
+def test_child_bound_is_the_weak_bound_within_the_quick_budget() -> None:
+    # What the search asks of each child: the weak bound and its replaceable part when the quick
+    # bound fits the budget, and INFINITY (the child is dropped) when it does not.
+    for data, q, front, back in _cases(3105, 40, 6):
+        state = (np.int64(q), np.int64(front), np.int64(back))
+        quick = quick_lower_bound(data, *state)
+        parts = tuple(lower_bound_parts(data, *state))
+        assert tuple(child_bound(data, *state, quick)) == parts, state
+        assert tuple(child_bound(data, *state, INFINITY)) == parts, state
+        assert child_bound(data, *state, quick - 1)[0] == INFINITY, state
+
+
+def test_cached_side_bounds_are_the_fresh_ones(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The one-sided group bounds are remembered by (group, scenes left): on mid-search states of
+    # larger instances, through a cache small enough to evict, every answer must be the one
+    # computed from scratch.
+    monkeypatch.setattr(solver, "SIDE_CACHE_SLOTS", 1 << 4)
+    generator = random.Random(1202)
+    for seed in range(3):
+        reduction = reduce(generate(16, 12, seed))
+        shared = search_data(reduction)
+        for q, front, back in _reachable_states(generator, shared, 150):
+            for group in (front & ~back, back & ~front):
+                state = (np.int64(q), np.int64(group))
+                cached = _side_bound(shared, *state)
+                assert cached == _side_bound(search_data(reduction), *state), (q, group)
+                assert cached == _side_bound(shared, *state), (q, group)
 
 
 def _group_alone(data: Data, q: int, group: int) -> int:

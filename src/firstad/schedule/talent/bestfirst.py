@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from firstad.schedule.talent.bounds import crossing_gain, lower_bound_parts, quick_lower_bound
+from firstad.schedule.talent.bounds import INFINITY, child_bound, crossing_gain
 from firstad.schedule.talent.compiled import compiled
 from firstad.schedule.talent.kernel import children, popcount, transition
 
@@ -161,11 +161,11 @@ def _expand(data, nodes, heap, table, control, node, bound, level, scenes):  # t
         # Cheapest tests first: most children are known states or fail the quick bound.
         if _dominated(table, rest, child_front, child_back, child_paid):
             continue
-        if child_paid + quick_lower_bound(data, rest, child_front, child_back) > bound:
+        weak, separate = child_bound(data, rest, child_front, child_back, bound - child_paid)
+        if weak == INFINITY:
             continue
         # The parent's bound less this step's pay bounds the child too ("pathmax"): the least
         # open value then never falls.
-        weak, separate = lower_bound_parts(data, rest, child_front, child_back)
         estimate = max(weak, parent_estimate - cost)
         if child_paid + estimate > bound:
             continue

@@ -66,14 +66,52 @@ def lower_bound(data, q, front, back):  # type: ignore[no-untyped-def]
 def lower_bound_parts(data, q, front, back):  # type: ignore[no-untyped-def]
     """``lower_bound``, and the part of it that ``crossing_gain`` may replace: the bound on the
     one-sided actors and the holding of those not yet started."""
+    return child_bound(data, q, front, back, INFINITY)
+
+
+@compiled
+def child_bound(data, q, front, back, budget):  # type: ignore[no-untyped-def]
+    """``lower_bound_parts``, or ``(INFINITY, 0)`` when ``quick_lower_bound`` is above ``budget``.
+
+    The search asks this of every child it makes, so both bounds come from one pass over the
+    actors and one look-up of the holding.
+    """
     if q == 0:
         return np.int64(0), np.int64(0)
+    actor_scenes, costs, duration_table, cost_table = data[2], data[3], data[4], data[5]
     both = front & back
+    started = front | back
+    fixed = mask_sum(both, cost_table) * mask_sum(q, duration_table)
+    sided = np.int64(0)
+    waiting = np.int64(0)
+    front_scenes = np.int64(0)
+    back_scenes = np.int64(0)
+    for actor in range(actor_scenes.shape[0]):
+        scenes = actor_scenes[actor]
+        if not scenes & q or (both >> actor) & 1:
+            continue
+        pay = costs[actor] * mask_sum(scenes & q, duration_table)
+        if (started >> actor) & 1:
+            sided += pay
+            if (front >> actor) & 1:
+                front_scenes |= scenes
+            else:
+                back_scenes |= scenes
+        else:
+            fixed += pay
+            # Only actors with every scene still to shoot (all the unstarted ones in the search).
+            if scenes & ~q == 0:
+                waiting |= np.int64(1) << actor
+    # Two actors alone can always be ordered without waiting.
+    held = np.int64(0) if _fewer_than_three(waiting) else unstarted_holding(data, waiting)
+    if fixed + sided + held > budget:
+        return INFINITY, np.int64(0)
     front_only, back_only = front & ~both, back & ~both
-    separate = _side_bound(data, q, front_only) + _side_bound(data, q, back_only)
+    separate = _side_cached(data, front_only, front_scenes & q)
+    separate += _side_cached(data, back_only, back_scenes & q)
     separate += _uncovered_days_pay(data, q, front_only, back_only)
-    separate += _group_holding(data, q, front | back)
-    return _fixed_pay(data, q, front, back) + separate, separate
+    separate += held
+    return fixed + separate, separate
 
 
 @compiled
@@ -371,30 +409,38 @@ def _one_side_bound(data, q, group, weights):  # type: ignore[no-untyped-def]
 
 @compiled
 def _side_bound(data, q, group):  # type: ignore[no-untyped-def]
-    """Pay of a one-sided group alone, remembered by the group and its remaining scenes.
-
-    Siblings in the search mostly share a side's group and its scenes, so a small cache of
-    ``(group, scenes)`` saves most of the work.
-    """
-    if group == 0:
-        return np.int64(0)
-    actor_scenes, costs, duration_table = data[2], data[3], data[4]
-    members = data[7]
-    count = 0
+    """Pay of a one-sided group alone (``_side_cached`` of its remaining scenes)."""
+    actor_scenes = data[2]
     scenes = np.int64(0)
     for actor in range(actor_scenes.shape[0]):
         if (group >> actor) & 1:
-            members[count] = actor
             scenes |= actor_scenes[actor]
-            count += 1
-    scenes &= q
-    if count == 1:
-        return costs[members[0]] * mask_sum(scenes, duration_table)
+    return _side_cached(data, group, scenes & q)
+
+
+@compiled
+def _side_cached(data, group, scenes):  # type: ignore[no-untyped-def]
+    """Pay of a one-sided group alone, given its remaining scenes, remembered by both.
+
+    Siblings and cousins in the search mostly share a side's group and its scenes, so a cache
+    of ``(group, scenes)`` saves most of the work.
+    """
+    if group == 0:
+        return np.int64(0)
+    costs, duration_table, cost_table = data[3], data[4], data[5]
+    if group & (group - 1) == 0:
+        return mask_sum(group, cost_table) * mask_sum(scenes, duration_table)
     cache_keys, cache_values = data[14], data[15]
     mixed = (group * np.int64(0x9E3779B97F4A7C15)) ^ (scenes * np.int64(0xC2B2AE3D27D4EB4F))
     slot = (mixed ^ (mixed >> np.int64(31))) & (cache_keys.shape[0] - 1)
     if cache_keys[slot, 0] == group and cache_keys[slot, 1] == scenes:
         return cache_values[slot]
+    members = data[7]
+    count = 0
+    for actor in range(costs.shape[0]):
+        if (group >> actor) & 1:
+            members[count] = actor
+            count += 1
     if count > EXACT_GROUP:
         value = _one_side_bound(data, scenes, group, costs)
     else:
@@ -416,21 +462,27 @@ def _group_alone(data, scenes, count, weights):  # type: ignore[no-untyped-def]
     the single-machine bound relaxes.
     """
     actor_scenes, duration_table, members = data[2], data[4], data[7]
-    union, least = data[12], data[13]
+    union, least, own, pay = data[12], data[13], data[8][0], data[8][1]
+    for index in range(count):
+        own[index] = actor_scenes[members[index]] & scenes
+        pay[index] = weights[members[index]]
     union[0] = 0
     least[0] = 0
-    for subset in range(1, 1 << count):
-        days = -1
-        best = INFINITY
-        for index in range(count):
-            if not (subset >> index) & 1:
-                continue
-            smaller = subset ^ (1 << index)
-            if days < 0:
-                union[subset] = union[smaller] | (actor_scenes[members[index]] & scenes)
-                days = mask_sum(union[subset], duration_table)
-            best = min(best, least[smaller] + weights[members[index]] * days)
-        least[subset] = best
+    for index in range(count):
+        low = 1 << index
+        # The sets whose highest member is ``index``: that member added to a smaller set.
+        for subset in range(low, low << 1):
+            union[subset] = union[subset ^ low] | own[index]
+            days = mask_sum(union[subset], duration_table)
+            best = INFINITY
+            rest = subset
+            other = 0
+            while rest:
+                if rest & 1:
+                    best = min(best, least[subset ^ (1 << other)] + pay[other] * days)
+                rest >>= 1
+                other += 1
+            least[subset] = best
     return least[(1 << count) - 1]
 
 

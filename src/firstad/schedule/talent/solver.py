@@ -46,7 +46,10 @@ MAX_NODES = 1 << 24
 # 12-25 s). Switching at half the room lasts longer (5.4/11.3/8.5 and 9.4/16.5/15.8 %), but at
 # 16M states that is within the 60 s of the frontier, whose 40x20 runs store about 8M.
 PARTIAL_MARGIN = 0
-SIDE_CACHE_SLOTS = 1 << 16
+# Slots of the cache of one-sided group bounds (three int64 each, 96 MB, touched as used): a
+# 40x20 search meets a new (group, scenes) in about a quarter of its look-ups, and with 1 << 16
+# slots they evicted each other (half of the look-ups missed early on).
+SIDE_CACHE_SLOTS = 1 << 22
 # Local search rounds per scene: before the search, and once it has run this many slices.
 QUICK_ROUNDS = 2
 LONG_ROUNDS = 10
@@ -122,13 +125,13 @@ def search_data(reduction: Reduction) -> tuple[np.ndarray, ...]:
     """The arrays the compiled search reads, in its positional order.
 
     Scene casts and durations, each actor's scenes and cost (bit masks), the byte tables of
-    durations and costs for ``mask_sum``, scratch buffers for the bound (shares, actors, pair
-    gains, own days), the groups of three actors with forced holding and that holding
-    (groups.py), the scratch tables of ``_side_bound`` and ``groups.unstarted_holding`` (scene
-    unions and least pay per subset), the cache of group bounds (keys, values), a scratch list
-    of actors (``_uncovered_days_pay``), the memo of the holding of the actors not yet started
-    (set, value), a scratch of merged casts and their days (groups.py) and one of the chains of
-    the crossing bound.
+    durations and costs for ``mask_sum``, scratch buffers for the bound (shares, actors, the
+    scenes and pay of a group's members, own days), the groups of three actors with forced
+    holding and that holding (groups.py), the scratch tables of ``_side_bound`` and
+    ``groups.unstarted_holding`` (scene unions and least pay per subset), the cache of group
+    bounds (keys, values), a scratch list of actors (``_uncovered_days_pay``), the memo of the
+    holding of the actors not yet started (set, value), a scratch of merged casts and their days
+    (groups.py) and one of the chains of the crossing bound.
     """
     scene_actors = np.array(reduction.actor_masks, dtype=np.int64)
     durations = np.array(reduction.durations, dtype=np.int64)
@@ -153,7 +156,7 @@ def search_data(reduction: Reduction) -> tuple[np.ndarray, ...]:
         _mask_table(reduction.costs),
         np.zeros(len(reduction.costs)),
         np.zeros(len(reduction.costs), dtype=np.int64),
-        np.zeros((len(reduction.costs), len(reduction.costs)), dtype=np.int64),
+        np.zeros((2, len(reduction.costs)), dtype=np.int64),
         np.zeros(len(reduction.costs), dtype=np.int64),
         *holding_groups(scene_actors, durations, costs),
         np.zeros(1 << max(EXACT_GROUP, EXACT_PATTERNS), dtype=np.int64),
