@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from firstad.schedule.day_shapes import DayOption, DayShape, DayShapes
+from firstad.schedule.day_shapes import DayOption, DayShape, DayShapes, bit_positions
 from firstad.schedule.indexed import MINUTES_PER_DAY, IndexedProblem
 from firstad.schedule.move_budget import MoveBudget
 from firstad.schedule.sequencing import DayPlan
@@ -194,6 +194,7 @@ class Board:
         self.used = sum(1 << day for day in range(days) if self.scenes_on[day])
         self.rates = [member.rate for member in problem.cast]
         self.drop_pickup = [member.drop_pickup for member in problem.cast]
+        self.drop_pickup_gap = problem.rules.drop_pickup_min_gap_days
         self.ordinals = [day_date.toordinal() for day_date in problem.dates]
         self.actor_costs = [self._actor_cost(member) for member in range(cast_count)]
         # Every set with a scene pays its permit once, wherever the scenes go.
@@ -238,12 +239,12 @@ class Board:
 
     def _dropped(self, mask: int, first: int, last: int) -> int:
         """Used days not paid across the longest drop/pick-up gap (``evaluator``'s rule)."""
-        minimum = self.problem.rules.drop_pickup_min_gap_days
+        minimum, ordinals = self.drop_pickup_gap, self.ordinals
+        if ordinals[last] - ordinals[first] - 1 <= minimum:
+            return 0  # no gap between work days is longer than the whole span
         best, previous = 0, first
-        for day in range(first + 1, last + 1):
-            if not (mask >> day) & 1:
-                continue
-            if self.ordinals[day] - self.ordinals[previous] - 1 > minimum:
+        for day in bit_positions(mask ^ (1 << first)):
+            if ordinals[day] - ordinals[previous] - 1 > minimum:
                 between = ((1 << day) - 1) ^ ((1 << (previous + 1)) - 1)
                 best = max(best, (self.used & between).bit_count())
             previous = day

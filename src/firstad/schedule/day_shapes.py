@@ -177,7 +177,7 @@ class DayShapes:
         known = self.by_bits.get(bits, False)
         if known is not False:
             return known  # type: ignore[return-value]  # False is only the miss marker
-        shape = self.shape(frozenset(_bit_positions(bits)))
+        shape = self.shape(frozenset(bit_positions(bits)))
         self.by_bits[bits] = shape
         return shape
 
@@ -244,7 +244,8 @@ class DayShapes:
         return shape
 
 
-def _bit_positions(bits: int) -> list[int]:
+def bit_positions(bits: int) -> list[int]:
+    """The positions of the bits set in ``bits``, lowest first."""
     positions = []
     while bits:
         low = bits & -bits
