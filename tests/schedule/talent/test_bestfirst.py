@@ -75,6 +75,39 @@ def test_grows_from_a_tiny_start_to_the_same_result() -> None:
     assert evaluate(instance, order).total == optimum
 
 
+def test_grows_only_its_table_to_the_same_search() -> None:
+    # The solver gives the node list and heap all their room at once and grows the state table
+    # alone: the same expansions, states and order as growing everything.
+    instance = generate(20, 10, 0)
+    reduction = reduce(instance)
+    data = search_data(reduction)
+    root = np.int64((1 << len(reduction.durations)) - 1)
+    bound = np.int64(solve(instance).cost - reduction.constant)
+    results = []
+    for tables_only in (False, True):
+        nodes, heap, table, control = bestfirst.new_arrays(
+            1 << 16 if tables_only else 128, table_capacity=128
+        )
+        bestfirst.start(nodes, heap, table, control, root, 0)
+        control[bestfirst.EXPANSION_LIMIT] = 1 << 40
+        grows = 0
+        while True:
+            bestfirst.run(data, nodes, heap, table, control, bound)
+            if control[bestfirst.STATUS] != bestfirst.FULL:
+                break
+            grows += 1
+            if tables_only:
+                assert not bestfirst.out_of_room(nodes, heap, control)
+                table = bestfirst.grown_table(table)
+            else:
+                nodes, heap, table = bestfirst.grown(nodes, heap, table)
+        assert grows >= 4
+        assert control[bestfirst.STATUS] == bestfirst.FOUND
+        goal = int(control[bestfirst.GOAL])
+        results.append((control[bestfirst.EXPANSIONS], goal, bestfirst.order_of(nodes, goal)))
+    assert results[0] == results[1]
+
+
 def test_partial_expansion_finds_the_same_optimum() -> None:
     for scenes, actors, seed in [(n, n // 2, seed) for n in range(6, 15, 2) for seed in range(5)]:
         instance = generate(scenes, actors, seed)

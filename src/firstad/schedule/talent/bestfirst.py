@@ -103,7 +103,7 @@ def run(data, nodes, heap, table, control, bound):  # type: ignore[no-untyped-de
         if (
             control[NODE_COUNT] + HEADROOM > nodes.shape[0]
             or control[HEAP_SIZE] + HEADROOM > heap.shape[0]
-            or (control[ENTRIES] + HEADROOM) * 10 > table[0].shape[0] * 7
+            or (control[ENTRIES] + HEADROOM) * 2 > table[0].shape[0]
         ):
             control[STATUS] = FULL
             return
@@ -324,23 +324,45 @@ def order_of(nodes: np.ndarray, goal: int) -> tuple[int, ...]:
 
 
 def new_arrays(
-    node_capacity: int, margin: int = -1
+    node_capacity: int, margin: int = -1, table_capacity: int | None = None
 ) -> tuple[np.ndarray, np.ndarray, tuple[np.ndarray, np.ndarray, np.ndarray], np.ndarray]:
-    """Empty node list, heap, state table (twice the slots) and control for a search, with
-    partial expansion at that ``margin`` (-1: off)."""
-    table = (
-        np.full((node_capacity * 2, 3), -1, dtype=np.int64),
-        np.zeros(node_capacity * 2, dtype=np.int64),
-        np.zeros(node_capacity * 2, dtype=np.int64),
-    )
+    """Empty node list, heap, state table (twice the slots of ``table_capacity`` states, by
+    default ``node_capacity``) and control for a search, with partial expansion at that
+    ``margin`` (-1: off)."""
     control = np.zeros(CONTROL_SIZE, dtype=np.int64)
     control[PARTIAL_MARGIN] = margin
     return (
         np.zeros((node_capacity, NODE_COLUMNS), dtype=np.int64),
         np.zeros((node_capacity, 2), dtype=np.int64),
-        table,
+        _new_table(node_capacity if table_capacity is None else table_capacity),
         control,
     )
+
+
+def _new_table(capacity: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A state table with room for ``capacity`` states (twice the slots)."""
+    return (
+        np.full((capacity * 2, 3), -1, dtype=np.int64),
+        np.zeros(capacity * 2, dtype=np.int64),
+        np.zeros(capacity * 2, dtype=np.int64),
+    )
+
+
+def out_of_room(nodes: np.ndarray, heap: np.ndarray, control: np.ndarray) -> bool:
+    """Whether the node list or the heap (rather than the table) stopped the search."""
+    return bool(
+        control[NODE_COUNT] + HEADROOM > nodes.shape[0]
+        or control[HEAP_SIZE] + HEADROOM > heap.shape[0]
+    )
+
+
+def grown_table(
+    table: tuple[np.ndarray, np.ndarray, np.ndarray],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The same state table in twice the slots."""
+    bigger = _new_table(table[0].shape[0])
+    _reinsert(*table, *bigger)
+    return bigger
 
 
 def grown(
@@ -349,11 +371,10 @@ def grown(
     table: tuple[np.ndarray, np.ndarray, np.ndarray],
 ) -> tuple[np.ndarray, np.ndarray, tuple[np.ndarray, np.ndarray, np.ndarray]]:
     """The same search in twice the room."""
-    bigger_nodes, bigger_heap, bigger_table, _ = new_arrays(nodes.shape[0] * 2)
+    bigger_nodes, bigger_heap, _, _ = new_arrays(nodes.shape[0] * 2, table_capacity=0)
     bigger_nodes[: nodes.shape[0]] = nodes
     bigger_heap[: heap.shape[0]] = heap
-    _reinsert(*table, *bigger_table)
-    return bigger_nodes, bigger_heap, bigger_table
+    return bigger_nodes, bigger_heap, grown_table(table)
 
 
 @compiled
