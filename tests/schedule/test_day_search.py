@@ -14,6 +14,7 @@ from firstad.schedule.day_search import (
     END_TEMPERATURE,
     Board,
     Cooling,
+    Move,
     _Neighbourhoods,
     improve_days,
 )
@@ -502,3 +503,35 @@ def test_the_moves_draw_as_random_does() -> None:
             items = range(count % 97 + 1)
             assert items[moves._below(len(items))] == theirs.choice(items)
     assert ours.random() == theirs.random()
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_move_is_priced_as_making_it_prices_it(seed: int) -> None:
+    """``price`` of a move is the cost once it is made, for the search's moves and for any
+    changes (a scene moved twice among them); ``touch`` leaves the per-day sets of scenes as
+    making and undoing the move do, down to the order they iterate in."""
+    for problem in (variants(seed)[3], generate_problem(seed, Size(scenes=60, cast=15))):
+        indexed = index_problem(problem)
+        rng = random.Random(seed)
+        day_of = random_assignment(indexed, rng)
+        board, twin = (Board(indexed, DayShapes(indexed), day_of) for _ in range(2))
+        moves = _Neighbourhoods(board, rng)
+        for draw in range(600):
+            proposal = moves.pick()
+            if draw % 3 == 0:
+                scenes = rng.choices(range(len(day_of)), k=3)
+                proposal = Move([(scene, rng.randrange(indexed.day_count)) for scene in scenes])
+            if proposal is None:
+                continue
+            priced = board.price(proposal)
+            if draw % 2:
+                board.touch(proposal)
+                twin.undo(twin.make(proposal))
+            else:
+                board.make(proposal)
+                twin.make(proposal)
+                assert board.cost == priced
+            assert [list(scenes) for scenes in board.scenes_on] == [
+                list(scenes) for scenes in twin.scenes_on
+            ]
+        _fresh_agrees(board)

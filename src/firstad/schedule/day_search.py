@@ -226,18 +226,21 @@ class Board:
         self.actor_costs[member] = cost
 
     def _actor_cost(self, member: int) -> int:
-        mask = self.work_mask[member]
+        return self._cost_of(member, self.work_mask[member], self.used)
+
+    def _cost_of(self, member: int, mask: int, used: int) -> int:
+        """An actor's pay working the days of ``mask`` with the days of ``used`` in use."""
         if mask == 0 or self.rates[member] == 0:
             return 0
         first = (mask & -mask).bit_length() - 1
         last = mask.bit_length() - 1
         span = ((1 << (last + 1)) - 1) ^ ((1 << first) - 1)
-        paid = (self.used & span).bit_count()
+        paid = (used & span).bit_count()
         if self.drop_pickup[member]:
-            paid -= self._dropped(mask, first, last)
+            paid -= self._dropped(mask, first, last, used)
         return self.rates[member] * paid
 
-    def _dropped(self, mask: int, first: int, last: int) -> int:
+    def _dropped(self, mask: int, first: int, last: int, used: int) -> int:
         """Used days not paid across the longest drop/pick-up gap (``evaluator``'s rule)."""
         minimum, ordinals = self.drop_pickup_gap, self.ordinals
         if ordinals[last] - ordinals[first] - 1 <= minimum:
@@ -246,7 +249,7 @@ class Board:
         for day in bit_positions(mask ^ (1 << first)):
             if ordinals[day] - ordinals[previous] - 1 > minimum:
                 between = ((1 << day) - 1) ^ ((1 << (previous + 1)) - 1)
-                best = max(best, (self.used & between).bit_count())
+                best = max(best, (used & between).bit_count())
             previous = day
         return best
 
@@ -265,6 +268,97 @@ class Board:
             self._shift(scene, old, day, repriced)
             touched_days |= (1 << old) | (1 << day)
         return self._refresh(undone, touched_days, repriced)
+
+    def price(self, move: Move) -> int:
+        """``cost`` once ``move`` is made, without making it: the search refuses most of the
+        moves it prices, and making and undoing one costs more than pricing it."""
+        if move.swapped is not None:
+            return self._price_swap(*move.swapped)
+        moved: dict[int, int] = {}  # scene -> its day after the changes so far
+        bits: dict[int, int] = {}  # day -> its scenes after the changes (bit mask)
+        work: dict[tuple[int, int], int] = {}  # (actor, day) -> change in their scenes there
+        for scene, day in move.changes:
+            old = moved.get(scene, self.day_of[scene])
+            if old == day:
+                continue
+            moved[scene] = day
+            bits[old] = bits.get(old, self.day_bits[old]) & ~(1 << scene)
+            bits[day] = bits.get(day, self.day_bits[day]) | (1 << scene)
+            for member in self.scene_cast[scene]:
+                work[member, old] = work.get((member, old), 0) - 1
+                work[member, day] = work.get((member, day), 0) + 1
+        total, used = self.total, self.used
+        for day, after in bits.items():
+            total += self._day_cost(after) - self.day_costs[day]
+            used = used | (1 << day) if after else used & ~(1 << day)
+        masks: dict[int, int] = {}  # actor -> their work days after
+        for (member, day), change in work.items():
+            mask = masks.get(member, self.work_mask[member])
+            works = self.work_count[member][day] + change
+            masks[member] = mask | (1 << day) if works else mask & ~(1 << day)
+        return total + self._pay_change(masks, used)
+
+    def _price_swap(self, one: int, two: int) -> int:
+        """``price`` of ``swap_days``: each day's cost goes with its scenes (a day costs the
+        same on any date), so only the pay of actors working one of the two days changes."""
+        both = (1 << one) | (1 << two)
+        used = self.used
+        if bool(self.day_bits[one]) != bool(self.day_bits[two]):
+            used ^= both
+        cast_one = {member for scene in self.scenes_on[one] for member in self.scene_cast[scene]}
+        cast_two = {member for scene in self.scenes_on[two] for member in self.scene_cast[scene]}
+        masks = {member: self.work_mask[member] ^ both for member in cast_one ^ cast_two}
+        return self.total + self._pay_change(masks, used)
+
+    def _pay_change(self, masks: dict[int, int], used: int) -> int:
+        """How the cast's pay changes with ``masks`` (actor -> work days) and ``used`` days:
+        theirs, and that of whoever's span covers a day starting or ending its use."""
+        change = 0
+        for member, mask in masks.items():
+            change += self._cost_of(member, mask, used) - self.actor_costs[member]
+        flipped = used ^ self.used
+        if flipped:
+            lowest, highest = (flipped & -flipped).bit_length() - 1, flipped.bit_length() - 1
+            for member, mask in enumerate(self.work_mask):
+                if mask and member not in masks:
+                    first, last = (mask & -mask).bit_length() - 1, mask.bit_length() - 1
+                    if first < highest and lowest < last:
+                        change += self._cost_of(member, mask, used) - self.actor_costs[member]
+        return change
+
+    def _day_cost(self, bits: int) -> int:
+        """The cost of a day shooting the scenes of ``bits``."""
+        if not bits:
+            return 0
+        shape = self.shapes.shape_of_bits(bits)
+        # An impossible day costs as much as a whole shoot: the search leaves it at once.
+        return IMPOSSIBLE if shape is None else shape.fixed_cost
+
+    def touch(self, move: Move) -> None:
+        """Make and undo ``move`` on the per-day sets of scenes alone, as ``make`` and
+        ``undo`` would: their order of iteration, which later moves follow, depends on every
+        add and discard (a discarded scene leaves a marker behind, and markers make the set
+        grow sooner)."""
+        if move.swapped is not None:
+            one, two = move.swapped
+            changes = [(scene, two) for scene in self.scenes_on[one]]
+            changes += [(scene, one) for scene in self.scenes_on[two]]
+        else:
+            changes = list(move.changes)
+        moved: dict[int, int] = {}
+        undone: list[tuple[int, int]] = []
+        for scene, day in changes:
+            old = moved.get(scene, self.day_of[scene])
+            if old == day:
+                continue
+            moved[scene] = day
+            undone.append((scene, old))
+            self.scenes_on[old].discard(scene)
+            self.scenes_on[day].add(scene)
+        for scene, old in reversed(undone):
+            self.scenes_on[moved[scene]].discard(scene)
+            self.scenes_on[old].add(scene)
+            moved[scene] = old
 
     def make(self, move: Move) -> Undo:
         """Make a proposed move; returns what ``undo`` needs to take it back."""
@@ -905,12 +999,12 @@ def improve_days(
         if proposal is None:
             continue
         priced += 1
-        undo = board.make(proposal)
-        cost = board.cost
+        cost = board.price(proposal)
         delta = cost - current
         if delta > 0 and rng.random() >= math.exp(-delta / temperature):
-            board.undo(undo)
+            board.touch(proposal)
             continue
+        undo = board.make(proposal)
         if not board.feasible():
             board.undo(undo)
             continue
