@@ -305,10 +305,19 @@ class Board:
         used = self.used
         if bool(self.day_bits[one]) != bool(self.day_bits[two]):
             used ^= both
-        cast_one = {member for scene in self.scenes_on[one] for member in self.scene_cast[scene]}
-        cast_two = {member for scene in self.scenes_on[two] for member in self.scene_cast[scene]}
-        masks = {member: self.work_mask[member] ^ both for member in cast_one ^ cast_two}
+        trading = self._cast_on(one) ^ self._cast_on(two)  # who works one of the days
+        masks = {member: self.work_mask[member] ^ both for member in bit_positions(trading)}
         return self.total + self._pay_change(masks, used)
+
+    def _cast_on(self, day: int) -> int:
+        """The bit mask of the actors working ``day``: its shape's, for a day that fits."""
+        shape = self.day_shapes[day]
+        if shape is not None:
+            return shape.cast
+        cast = 0
+        for scene in self.scenes_on[day]:
+            cast |= self.shapes.cast_masks[scene]
+        return cast
 
     def _pay_change(self, masks: dict[int, int], used: int) -> int:
         """How the cast's pay changes with ``masks`` (actor -> work days) and ``used`` days:
@@ -566,7 +575,7 @@ class Board:
         if self.day_of[block[0]] == day:
             return True
         arrives = self.set_counts[day][self.locations[block[0]]] == 0
-        gained = sum(self.minutes[scene] for scene in block)
+        gained = sum(map(self.minutes.__getitem__, block))
         return self._day_fits(day, gained, self.places_on[day] + arrives)
 
     def trade_fits(self, first: Sequence[int], second: Sequence[int]) -> bool:
@@ -586,10 +595,8 @@ class Board:
             places = self.places_on[day]
         else:
             places = self.places_on[day] + (counts[coming] == 0) - (counts[going] == len(leaving))
-        minutes = self.minutes
-        gained = sum(minutes[scene] for scene in arriving) - sum(
-            minutes[scene] for scene in leaving
-        )
+        minutes = self.minutes.__getitem__
+        gained = sum(map(minutes, arriving)) - sum(map(minutes, leaving))
         return self._day_fits(day, gained, places)
 
     def _day_fits(self, day: int, gained: int, places: int) -> bool:
