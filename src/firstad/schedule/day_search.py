@@ -15,7 +15,9 @@ Kirkpatrick et al. 1983). Here a move is priced and checked in microseconds:
   before it, is exact for feasibility: the wrap only moves with the call, so calling earlier
   never hurts the days that follow. A move is timed again from the first day it touches, and
   only until the days fall back into their last timing;
-- a priced move that is refused is taken back by restoring the prices from before it.
+- a move is priced before it is made (``Board.price``), and made only when it may be kept:
+  the annealing refuses most; one the days' timing refuses is taken back by restoring the
+  prices from before it.
 
 Stricter than the evaluator where the CP-SAT model is, so that every day found here can be
 locked and re-timed by the model: a location's scenes are shot in one block a day, inside one
@@ -349,11 +351,9 @@ class Board:
         add and discard (a discarded scene leaves a marker behind, and markers make the set
         grow sooner)."""
         if move.swapped is not None:
-            one, two = move.swapped
-            changes = [(scene, two) for scene in self.scenes_on[one]]
-            changes += [(scene, one) for scene in self.scenes_on[two]]
-        else:
-            changes = list(move.changes)
+            self._touch_swap(*move.swapped)
+            return
+        changes = move.changes
         moved: dict[int, int] = {}
         undone: list[tuple[int, int]] = []
         for scene, day in changes:
@@ -368,6 +368,23 @@ class Board:
             self.scenes_on[moved[scene]].discard(scene)
             self.scenes_on[old].add(scene)
             moved[scene] = old
+
+    def _touch_swap(self, one: int, two: int) -> None:
+        """``touch`` for ``swap_days``: there and back, in the order of making and undoing."""
+        sets_one, sets_two = self.scenes_on[one], self.scenes_on[two]
+        first, second = list(sets_one), list(sets_two)
+        for scene in first:
+            sets_one.discard(scene)
+            sets_two.add(scene)
+        for scene in second:
+            sets_two.discard(scene)
+            sets_one.add(scene)
+        for scene in reversed(second):
+            sets_one.discard(scene)
+            sets_two.add(scene)
+        for scene in reversed(first):
+            sets_two.discard(scene)
+            sets_one.add(scene)
 
     def make(self, move: Move) -> Undo:
         """Make a proposed move; returns what ``undo`` needs to take it back."""
@@ -530,7 +547,8 @@ class Board:
     def could_fit(self, moves: Sequence[tuple[int, int]]) -> bool:
         """False when the moves surely overfill a day: more sets than the moves per day allow,
         or more scene and move minutes than a day's hours. Cheap, and most random moves fail
-        it, so the search tests it before making and pricing a move."""
+        it, so the search tests it before pricing a move: in the form of ``block_fits`` and
+        ``trade_fits`` for its moves, and not at all for a day swap (always fits)."""
         day_of, minutes, locations = self.day_of, self.minutes, self.locations
         if len(moves) == 1:  # one scene (the commonest move): no dictionaries
             scene, day = moves[0]
@@ -712,7 +730,7 @@ class SearchResult:
 
 
 class _Neighbourhoods:
-    """Random moves of one board: each returns a list of (scene, new day), or [] if none.
+    """Random moves of one board: each returns a ``Move`` that could fit, or None.
 
     Days are bit masks here and day lists come from ``_days_in``; a move's lists are the
     same sorted lists as filtering the allowed days one by one, so the same random draws
@@ -736,7 +754,7 @@ class _Neighbourhoods:
         # days, it took half the search's time on the 120-scene bench and succeeded about once
         # in 5,000 tries; without it, bench seeds 1-3 x search seeds 0-1 at 60 s ended 4,373
         # cheaper on average (1.5 %, 5 of 6), and Night Ice was no dearer (12 seeds at 20 s).
-        self.kinds = (
+        self.kinds: tuple[Callable[[], Move | None], ...] = (
             self.scene,
             self.scene,
             self.swap,
@@ -746,10 +764,11 @@ class _Neighbourhoods:
             self.day_swap,
             self.join_set,
         )
+        self.kind_count = len(self.kinds)
 
     def pick(self) -> Move | None:
         """A random move that could fit (``Board.could_fit``), or None."""
-        return self.kinds[self._below(len(self.kinds))]()
+        return self.kinds[self._below(self.kind_count)]()
 
     def _below(self, count: int) -> int:
         """``rng.randrange(count)``, and the index ``rng.choice`` takes in ``count`` items:

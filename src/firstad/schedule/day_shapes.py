@@ -223,9 +223,8 @@ class DayShapes:
         offsets, offset = [], 0
         for _location, block in blocks:
             offsets.append(offset)
-            calls = intersect(
-                calls, tuple((first - offset, last - offset) for first, last in block.starts)
-            )
+            starts = [(first - offset, last - offset) for first, last in block.starts]
+            calls = intersect(calls, starts)
             if not calls:
                 break
             offset += block.minutes + self.problem.rules.move_minutes
