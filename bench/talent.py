@@ -84,6 +84,36 @@ value is stored without its bound, computed when it comes up): with the parent's
 anyway; at 30 cpu s 32x16 gap 3.8 -> 4.2 %, 40x20 8.6 -> 8.8 %, 7-17 % more states stored. Partial
 expansion on top of lazy bounds (margins 300 and 1000): 32x16 5.0/4.1 %, 40x20 10.2/8.9 %. What is
 left to gain at 60 s is the cost of a child's bound itself.
+
+2026-12-02 (evening), the cost of a child's bound, the same search: the quick and the weak bound
+of a child in one pass over the actors with one look-up of the unstarted actors' holding (it was
+taken twice), the cache of one-sided group bounds at 4M slots instead of 64K (a 40x20 run meets a
+new (group, scenes) in about a quarter of its look-ups; with 64K slots half of them missed early on
+and more later), a leaner group DP, and the node list and heap mapped at full size so that only
+the state table grows (growth took 3.4-3.9 s of a minute at 32x16 and 40x20, now 2.2-3.0). Replayed
+on the states a 40x20 run stores after 2.4M (caches warmed by the earlier ones), a child's bound
+takes 3.7 -> 2.2 us; at a fixed 150k expansions of 40x20 seed 0 the run takes 26.8/25.7 -> 19.7/21.4
+cpu s (2.5 s of it local search). bench --frontier, paired, before -> after: 24x12 proven in
+12.7/1.2/12.5 -> 9.2/0.9/7.5 cpu s, 28x14 in 36.2/20.8/15.7 -> 21.3/15.1/12.2 (the same
+expansions), 32x16 gaps at 60 s 3.2/8.4/5.5 -> 2.5/7.5/4.9 %. Capped at 60 cpu s by a driver of
+our own (no partial expansion), before the growth change: 32x16 754k/453k/452k -> 894k/593k/572k
+expansions, gaps 2.71/8.02/5.41 -> 2.35/7.37/4.84 %; 40x20 343k/212k/269k -> 463k/272k/385k,
+gaps 7.26/15.33/14.55 -> 6.72/14.72/13.69 %; the growth change then 894k/403k/613k ->
+910k/410k/664k (32x16 seed 0, 40x20 seed 0, 32x16 seed 1; machine noise is +-15 %). Tried and
+dropped: skipping in the group DP the finishing orders in which an actor whose scenes lie within
+another's finishes after it (true, but the checks cost more than the unions saved: 1.43 -> 2.27 us
+per (group, scenes)); a small second cache (4096 slots) in front of the large one, and keys and
+values in one array: no change; leaving a missing group bound out of a child (its own days instead,
+the exact one when the state comes up): the same expansions but 26 % more states stored (children
+the exact bound prunes against the best order known are kept) and 17 % more cpu at 40x20 (100k
+expansions, 17.4 -> 20.4 s); each child's own days from the parent's, less the scene shot, instead
+of a pass over the actors' scenes: no gain (32x16 seed 0, 200k expansions, 16.3 -> 16.6 cpu s
+over three pairs). Where a 40x20 child's time goes now (replayed, late): 0.6 us the
+pass over the actors and the holding look-up, 0.3 the uncovered days' pay, 1.4 the two group
+bounds (look-ups, and the DP for the fifth to quarter that miss); early in a run the holding of
+new sets of unstarted actors (about 150 us each, 10k in the first 30k expansions) adds 2 us a
+child. Another 2 us or so a child goes to the rest of the search (transition, table, heap, and
+the kernel's zeroing of the pages the arrays grow into).
 """
 
 from __future__ import annotations
