@@ -234,12 +234,11 @@ class Board:
         """An actor's pay working the days of ``mask`` with the days of ``used`` in use."""
         if mask == 0 or self.rates[member] == 0:
             return 0
-        first = (mask & -mask).bit_length() - 1
-        last = mask.bit_length() - 1
-        span = ((1 << (last + 1)) - 1) ^ ((1 << first) - 1)
+        lowest = mask & -mask
+        span = ((1 << mask.bit_length()) - 1) & -lowest  # first to last work day
         paid = (used & span).bit_count()
         if self.drop_pickup[member]:
-            paid -= self._dropped(mask, first, last, used)
+            paid -= self._dropped(mask, lowest.bit_length() - 1, mask.bit_length() - 1, used)
         return self.rates[member] * paid
 
     def _dropped(self, mask: int, first: int, last: int, used: int) -> int:
