@@ -95,7 +95,9 @@ on the states a 40x20 run stores after 2.4M (caches warmed by the earlier ones),
 takes 3.7 -> 2.2 us; at a fixed 150k expansions of 40x20 seed 0 the run takes 26.8/25.7 -> 19.7/21.4
 cpu s (2.5 s of it local search). bench --frontier, paired, before -> after: 24x12 proven in
 12.7/1.2/12.5 -> 9.2/0.9/7.5 cpu s, 28x14 in 36.2/20.8/15.7 -> 21.3/15.1/12.2 (the same
-expansions), 32x16 gaps at 60 s 3.2/8.4/5.5 -> 2.5/7.5/4.9 %. Capped at 60 cpu s by a driver of
+expansions), 32x16 gaps at 60 s 3.2/8.4/5.5 -> 2.5/7.5/4.9 %; 40x20 through solve at 60 s (the
+machine busier) 258k/153k/218k -> 324k/192k/277k expansions, gaps 7.77/15.89/15.05 ->
+7.36/15.42/14.49 %. Capped at 60 cpu s by a driver of
 our own (no partial expansion), before the growth change: 32x16 754k/453k/452k -> 894k/593k/572k
 expansions, gaps 2.71/8.02/5.41 -> 2.35/7.37/4.84 %; 40x20 343k/212k/269k -> 463k/272k/385k,
 gaps 7.26/15.33/14.55 -> 6.72/14.72/13.69 %; the growth change then 894k/403k/613k ->
