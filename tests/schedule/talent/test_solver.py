@@ -133,6 +133,17 @@ def test_stops_with_a_proven_bound_when_out_of_room(monkeypatch: pytest.MonkeyPa
     assert evaluate(instance, result.order).total == result.cost
 
 
+def test_the_room_for_states_fits_the_machine() -> None:
+    assert solver.states_room(None) == solver.MAX_NODES
+    assert solver.states_room(1 << 40) == solver.MAX_NODES
+    four_gigabytes = solver.states_room(4 << 30)
+    assert solver.INITIAL_NODES < four_gigabytes < solver.MAX_NODES
+    assert four_gigabytes * solver.STATE_BYTES <= solver.MEMORY_SHARE * (4 << 30)
+    assert solver.states_room(1 << 20) == solver.INITIAL_NODES
+    memory = solver.physical_memory()
+    assert memory is None or memory > 0
+
+
 def test_partial_expansion_when_out_of_room_keeps_the_optimum(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

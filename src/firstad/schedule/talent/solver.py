@@ -10,6 +10,7 @@ callback and the growth of its arrays are handled here.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,6 +39,9 @@ INITIAL_NODES = 1 << 16
 # table slots: past this many (about 3 GB) it stops as at the time limit. At 32x16 and 40x20 a
 # cpu minute of full expansion stores about 7-8M.
 MAX_NODES = 1 << 24
+# ... and no more than fill this share of the machine's memory (a 4 GB laptop: about 11M).
+STATE_BYTES = 180
+MEMORY_SHARE = 0.5
 # Once three quarters of MAX_NODES are in use, the search stores only the children whose value is
 # at most the parent's plus this margin (partial expansion, bestfirst.PARTIAL_MARGIN; -1: never).
 # It then fills the room left 3-10 times slower, at about twice the cpu for the same gain in
@@ -219,7 +223,8 @@ class _Search:
         # memory only as it fills, and nothing is copied (growing them with the table took about
         # 1 s of the 3.5-4 s that growth took in a minute at 32x16 and 40x20). The state table,
         # read at random, grows as it fills.
-        nodes, heap, table, control = bestfirst.new_arrays(MAX_NODES, table_capacity=INITIAL_NODES)
+        room = states_room(physical_memory())
+        nodes, heap, table, control = bestfirst.new_arrays(room, table_capacity=INITIAL_NODES)
         bestfirst.start(nodes, heap, table, control, np.int64(self.root), self.lower)
         slices = 0
         expansions = NODES_PER_SLICE
@@ -231,7 +236,7 @@ class _Search:
                 int(control[bestfirst.EXPANSIONS] - before), time.perf_counter() - slice_started
             )
             self.nodes = int(control[bestfirst.EXPANSIONS])
-            if control[bestfirst.NODE_COUNT] >= MAX_NODES * 3 // 4:
+            if control[bestfirst.NODE_COUNT] >= room * 3 // 4:
                 # Near the end of the room: make what is left last.
                 control[bestfirst.PARTIAL_MARGIN] = PARTIAL_MARGIN
             status = control[bestfirst.STATUS]
@@ -277,3 +282,19 @@ class _Search:
         if cost != nodes[goal, bestfirst.PAID]:
             raise RuntimeError("the best-first search reported an order of another cost")
         self.order, self.best, self.lower = order, cost, cost
+
+
+def states_room(memory: int | None) -> int:
+    """How many states a search may store on a machine with ``memory`` bytes (None: unknown):
+    ``MAX_NODES``, or what ``MEMORY_SHARE`` of the memory holds."""
+    if memory is None:
+        return MAX_NODES
+    return max(min(MAX_NODES, int(MEMORY_SHARE * memory) // STATE_BYTES), INITIAL_NODES)
+
+
+def physical_memory() -> int | None:
+    """The machine's memory in bytes, where the system says."""
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (AttributeError, ValueError, OSError):
+        return None
