@@ -1,4 +1,4 @@
-"""Local search over which day shoots each scene: thousands of moves a second.
+"""Local search over which day shoots each scene: about 100,000 moves a second on a feature.
 
 The CP-SAT searches (``optimizer``, ``lns``) re-solve a whole model for every step, about a
 step a second on a feature. Most of what a better schedule needs is simpler: move a scene, a

@@ -10,11 +10,12 @@ answer is always judged by the evaluator, and the cost it reports is the evaluat
 Two searches follow the first schedule. Plain CP-SAT (its own portfolio, LP and generic
 neighbourhoods) is exact on small productions and proves their optimum. Above
 ``LNS_MIN_SCENES`` scenes a local search takes over: first the day-assignment annealing of
-``day_search`` (thousands of scene, block and day moves a second, priced by the evaluator's
-rules), then the CP-SAT neighbourhoods of ``lns`` from its best schedule. Re-planning keeps
-plain CP-SAT, except when the crew allows more moves than the fewest on a large production
-without locked days or pinned strips: the day search then goes on from the fewest-moves plan
-within that budget (``move_budget``); locked days keep the CP-SAT neighbourhoods only.
+``day_search`` (about 100,000 scene, block and day moves a second on a feature, priced by the
+evaluator's rules), then the CP-SAT neighbourhoods of ``lns`` from its best schedule.
+Re-planning keeps plain CP-SAT, except when the crew allows more moves than the fewest on a
+large production without locked days or pinned strips: the day search then goes on from the
+fewest-moves plan within that budget (``move_budget``); locked days keep the CP-SAT
+neighbourhoods only.
 """
 
 from __future__ import annotations
