@@ -33,7 +33,7 @@ import math
 import random
 import time
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -328,13 +328,20 @@ class Board:
             change += self._cost_of(member, mask, used) - self.actor_costs[member]
         flipped = used ^ self.used
         if flipped:
-            lowest, highest = (flipped & -flipped).bit_length() - 1, flipped.bit_length() - 1
-            for member, mask in enumerate(self.work_mask):
-                if mask and member not in masks:
-                    first, last = (mask & -mask).bit_length() - 1, mask.bit_length() - 1
-                    if first < highest and lowest < last:
-                        change += self._cost_of(member, mask, used) - self.actor_costs[member]
+            for member in self._spanning(flipped, masks):
+                mask = self.work_mask[member]
+                change += self._cost_of(member, mask, used) - self.actor_costs[member]
         return change
+
+    def _spanning(self, flipped: int, known: Container[int]) -> Iterator[int]:
+        """The actors not in ``known`` whose span of work days reaches over days of ``flipped``
+        (days starting or ending their use): their holds may change."""
+        lowest, highest = (flipped & -flipped).bit_length() - 1, flipped.bit_length() - 1
+        for member, mask in enumerate(self.work_mask):
+            if mask and member not in known:
+                first, last = (mask & -mask).bit_length() - 1, mask.bit_length() - 1
+                if first < highest and lowest < last:
+                    yield member
 
     def _day_cost(self, bits: int) -> int:
         """The cost of a day shooting the scenes of ``bits``."""
@@ -502,13 +509,7 @@ class Board:
         if undo.days:
             self.timing.changed(undo.days[0][0], undo.days[-1][0])
         if flipped:
-            # A day starting or ending its use changes the holds of whoever's span covers it.
-            lowest, highest = (flipped & -flipped).bit_length() - 1, flipped.bit_length() - 1
-            for member, mask in enumerate(self.work_mask):
-                if mask and member not in cast:
-                    first, last = (mask & -mask).bit_length() - 1, mask.bit_length() - 1
-                    if first < highest and lowest < last:
-                        cast.add(member)
+            cast.update(self._spanning(flipped, cast))
         for member in cast:
             undo.cast.append((member, self.actor_costs[member]))
             self._reprice(member)
