@@ -13,7 +13,7 @@ import pytest
 
 from firstad.model import Schedule
 from firstad.schedule.chains import Chains, ChainTask, spare_cores
-from firstad.schedule.day_search import Board
+from firstad.schedule.day_board import Board
 from firstad.schedule.day_shapes import SEARCH_OPENINGS, DayShapes
 from firstad.schedule.evaluator import evaluate
 from firstad.schedule.indexed import index_problem

@@ -10,14 +10,8 @@ from dataclasses import replace
 import pytest
 
 from firstad.model import MINUTES_PER_DAY, IntExt, Ordering, Schedule
-from firstad.schedule.day_search import (
-    END_TEMPERATURE,
-    Board,
-    Cooling,
-    Move,
-    _Neighbourhoods,
-    improve_days,
-)
+from firstad.schedule.day_board import Board, Move
+from firstad.schedule.day_search import END_TEMPERATURE, Cooling, _Neighbourhoods, improve_days
 from firstad.schedule.day_shapes import ALL_OPENINGS, DayShapes, intersect
 from firstad.schedule.evaluator import evaluate
 from firstad.schedule.generator import Size, generate_problem

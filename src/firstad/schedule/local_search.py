@@ -16,7 +16,8 @@ from dataclasses import replace
 
 from firstad.schedule.chains import Chains, ChainTask, spare_cores
 from firstad.schedule.cpsat_model import ScheduleModel
-from firstad.schedule.day_search import Board, improve_days
+from firstad.schedule.day_board import Board
+from firstad.schedule.day_search import improve_days
 from firstad.schedule.day_shapes import ALL_OPENINGS, SEARCH_OPENINGS, DayShapes
 from firstad.schedule.indexed import IndexedProblem
 from firstad.schedule.lns import Incumbent, improve, incumbent_from, incumbent_of_days
