@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import random
+from collections.abc import Iterator
 
 import numpy as np
 import pytest
@@ -241,15 +242,20 @@ def _seven_by_six(generator: random.Random, density: float) -> Data | None:
     return search_data(reduction) if reduction.durations else None
 
 
+def _dense_instances(generator: random.Random, tries: int, density: float) -> Iterator[Data]:
+    """The searchable ones of ``tries`` dense 7x6 instances."""
+    for _ in range(tries):
+        data = _seven_by_six(generator, density)
+        if data is not None:
+            yield data
+
+
 def test_crossing_bound_holds_and_often_beats_the_sides_alone() -> None:
     # The flow of the crossing bound against brute force, on reachable states of instances with
     # many shared scenes, where it should gain over the sides alone on a good share of them.
     generator = random.Random(1101)
     states = gained = 0
-    for _ in range(300):
-        data = _seven_by_six(generator, 0.5)
-        if data is None:
-            continue
+    for data in _dense_instances(generator, 300, 0.5):
         for q, front, back in _reachable_states(generator, data, 8):
             both = front & back
             front_only, back_only = front & ~both, back & ~both
@@ -293,10 +299,7 @@ def test_holding_left_is_at_most_the_least_holding_at_the_costs_left() -> None:
     # the holding it counts must stay within the least holding at those costs.
     generator = random.Random(515)
     forced = lifted = 0
-    for _ in range(150):
-        data = _seven_by_six(generator, 0.45)
-        if data is None:
-            continue
+    for data in _dense_instances(generator, 150, 0.45):
         q = (1 << len(data[1])) - 1
         actors = data[3].shape[0]
         started = sum(1 << actor for actor in range(actors) if generator.random() < 0.2)
